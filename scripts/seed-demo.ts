@@ -1,0 +1,19 @@
+// Recreates the demo network. Refuses to run without --recreate, since it deletes the demo's data.
+import { loadConfig } from '../src/server/config.ts';
+import { createDatabase } from '../src/server/db/connection.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { recreateDemo } from '../src/server/demo/seed.ts';
+
+if (!process.argv.includes('--recreate')) {
+  console.error(
+    'This deletes and recreates the demo network. Run it as: npm run seed:demo (which passes --recreate).',
+  );
+  process.exit(2);
+}
+const config = loadConfig();
+const db = createDatabase(config.database);
+await migrateToLatest(db);
+const demo = await recreateDemo(db);
+console.log(`Demo network "${demo.networkName}" recreated. Password for every account: ${demo.password}`);
+for (const account of demo.accounts) console.log(`  ${account.role.padEnd(26)} ${account.email}`);
+await db.destroy();

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the server reads, validated once at start-up.
+ * With none set, Bollplank runs on SQLite at ./data/bollplank.db on port 3000.
+ */
+const envSchema = z.object({
+  /** HTTP port to listen on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind to. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** PostgreSQL connection string; when absent the embedded SQLite database is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Path of the SQLite database file (only when DATABASE_URL is not set). */
+  SQLITE_PATH: z.string().min(1).default('./data/bollplank.db'),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Without it mail is kept in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender address of outgoing mail. */
+  MAIL_FROM: z.string().min(3).default('Bollplank <no-reply@bollplank.local>'),
+  /** The address people reach the app at; used in links in mail and for the CSRF origin check. */
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://mentor.example.org' }).optional(),
+  /** Secret for signing cookies (at least 32 characters). Generated per start when absent, which signs everyone out on restart. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Minutes of inactivity after which a session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Hours after sign-in after which a session ends whatever the activity. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Failed sign-in attempts allowed per e-mail address and per IP address in LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Log level for the JSON logs. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set to "false" to skip creating the demo network on an empty database. */
+  DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  sessionSecret: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  loginMaxAttempts: number;
+  loginWindowMs: number;
+  logLevel: Env['LOG_LEVEL'];
+  demoSeed: boolean;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as in most shells' `VAR= npm start`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got "${env[String(issue.path[0])]}")`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !e.SESSION_SECRET) {
+    throw new ConfigError([
+      'SESSION_SECRET: required when DATABASE_URL is set, so that every instance sharing the database signs cookies alike',
+    ]);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', path: e.SQLITE_PATH },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    sessionSecret: e.SESSION_SECRET ?? randomSecret(),
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+    logLevel: e.LOG_LEVEL,
+    demoSeed: e.DEMO_SEED === 'true',
+    production: e.NODE_ENV === 'production',
+  };
+}
+
+function randomSecret(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+}

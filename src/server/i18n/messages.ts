@@ -1,0 +1,122 @@
+import type { Locale } from '../../shared/roles.ts';
+
+/** Server-side texts: problem titles and field messages, in the caller's language. */
+const messages = {
+  sv: {
+    problems: {
+      validation_failed: 'Uppgifterna kunde inte sparas: kontrollera fälten.',
+      unauthenticated: 'Du behöver logga in.',
+      invalid_credentials: 'Fel e-postadress eller lösenord.',
+      csrf_invalid: 'Sidan hade gått ut. Ladda om och försök igen.',
+      forbidden: 'Du har inte behörighet till det här.',
+      not_found: 'Det du söker finns inte.',
+      conflict: 'Det finns redan.',
+      token_invalid: 'Länken är ogiltig, redan använd eller har gått ut.',
+      rate_limited: 'För många försök. Vänta en stund och försök igen.',
+      payload_too_large: 'Det du skickade är för stort.',
+      unsupported_media_type: 'Innehållet måste skickas som JSON.',
+      internal: 'Något gick fel hos oss. Försök igen om en stund.',
+    },
+    fields: {
+      required: 'Måste fyllas i.',
+      invalid_type: 'Har fel format.',
+      too_small_string: 'Måste vara minst {min} tecken.',
+      too_big_string: 'Får vara högst {max} tecken.',
+      too_small_number: 'Måste vara minst {min}.',
+      too_big_number: 'Får vara högst {max}.',
+      too_small_array: 'Måste ha minst {min}.',
+      too_big_array: 'Får ha högst {max}.',
+      invalid_email: 'Måste vara en giltig e-postadress.',
+      invalid_date: 'Måste vara ett datum (ÅÅÅÅ-MM-DD).',
+      invalid_uuid: 'Måste vara ett giltigt id.',
+      invalid_url: 'Måste vara en giltig webbadress.',
+      invalid_format: 'Har fel format.',
+      invalid_value: 'Måste vara ett av: {options}.',
+      unrecognized_keys: 'Okänt fält.',
+      not_integer: 'Måste vara ett heltal.',
+      duplicate: 'Finns redan.',
+      already_member: 'Personen har redan den rollen.',
+      not_in_network: 'Finns inte i nätverket.',
+      email_taken: 'E-postadressen används redan.',
+      custom: 'Ogiltigt värde.',
+      key_format: 'Får bara innehålla a–z, 0–9, - och _.',
+      not_below_min: 'Får inte vara lägre än minimivärdet.',
+      not_before_start: 'Får inte vara före startdatumet.',
+      org_number_format: 'Måste vara ett organisationsnummer, t.ex. 212000-0142.',
+      weak_password: 'Lösenordet måste ha minst {min} tecken.',
+    },
+  },
+  en: {
+    problems: {
+      validation_failed: 'The data could not be saved: check the fields.',
+      unauthenticated: 'You need to sign in.',
+      invalid_credentials: 'Wrong e-mail address or password.',
+      csrf_invalid: 'The page had expired. Reload it and try again.',
+      forbidden: 'You are not allowed to do this.',
+      not_found: 'What you are looking for does not exist.',
+      conflict: 'It already exists.',
+      token_invalid: 'The link is invalid, already used or expired.',
+      rate_limited: 'Too many attempts. Wait a while and try again.',
+      payload_too_large: 'What you sent is too large.',
+      unsupported_media_type: 'The content must be sent as JSON.',
+      internal: 'Something went wrong on our side. Try again in a moment.',
+    },
+    fields: {
+      required: 'Is required.',
+      invalid_type: 'Has the wrong format.',
+      too_small_string: 'Must be at least {min} characters.',
+      too_big_string: 'Must be at most {max} characters.',
+      too_small_number: 'Must be at least {min}.',
+      too_big_number: 'Must be at most {max}.',
+      too_small_array: 'Must have at least {min}.',
+      too_big_array: 'Must have at most {max}.',
+      invalid_email: 'Must be a valid e-mail address.',
+      invalid_date: 'Must be a date (YYYY-MM-DD).',
+      invalid_uuid: 'Must be a valid id.',
+      invalid_url: 'Must be a valid web address.',
+      invalid_format: 'Has the wrong format.',
+      invalid_value: 'Must be one of: {options}.',
+      unrecognized_keys: 'Unknown field.',
+      not_integer: 'Must be a whole number.',
+      duplicate: 'Already exists.',
+      already_member: 'The person already has that role.',
+      not_in_network: 'Does not exist in the network.',
+      email_taken: 'The e-mail address is already in use.',
+      custom: 'Invalid value.',
+      key_format: 'May only contain a–z, 0–9, - and _.',
+      not_below_min: 'Must not be lower than the minimum.',
+      not_before_start: 'Must not be before the start date.',
+      org_number_format: 'Must be an organisation number, e.g. 212000-0142.',
+      weak_password: 'The password must have at least {min} characters.',
+    },
+  },
+} as const;
+
+export type FieldMessageKey = keyof (typeof messages)['sv']['fields'];
+export type ProblemKey = keyof (typeof messages)['sv']['problems'];
+
+export function problemTitle(locale: Locale, code: ProblemKey): string {
+  return messages[locale].problems[code];
+}
+
+export function fieldMessage(
+  locale: Locale,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
+  const template = (messages[locale].fields as Record<string, string>)[key];
+  // Custom refinements carry their own (English) text; show it as is rather than hide it.
+  const text = template ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The first of our languages in an Accept-Language header, or undefined when it names neither. */
+export function pickLocale(acceptLanguage: string | undefined): Locale | undefined {
+  if (!acceptLanguage) return undefined;
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('sv')) return 'sv';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return undefined;
+}

@@ -1,0 +1,146 @@
+import { sql } from 'kysely';
+import type { RoleAssignment } from '../../../shared/api.ts';
+import type { Role } from '../../../shared/roles.ts';
+import type { Queryable } from '../../db/connection.ts';
+import type { OneTimeTokenTable, PersonTable, SessionTable } from '../../db/database.ts';
+import { nowIso } from '../../util.ts';
+
+export async function findPersonByEmail(db: Queryable, email: string): Promise<PersonTable | undefined> {
+  return db.selectFrom('people').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function findPersonById(db: Queryable, id: string): Promise<PersonTable | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPerson(db: Queryable, person: PersonTable): Promise<void> {
+  await db.insertInto('people').values(person).execute();
+}
+
+export async function setPassword(db: Queryable, personId: string, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ password_hash: passwordHash, updated_at: nowIso() })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function findRoles(db: Queryable, personId: string): Promise<RoleAssignment[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select(['id', 'role', 'network_id', 'organisation_id', 'programme_id'])
+    .where('person_id', '=', personId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role as Role,
+    networkId: r.network_id,
+    organisationId: r.organisation_id,
+    programmeId: r.programme_id,
+  }));
+}
+
+// --- Sessions ------------------------------------------------------------------------------
+
+export async function insertSession(db: Queryable, session: SessionTable): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export async function findSession(db: Queryable, id: string): Promise<SessionTable | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: Queryable, id: string, lastSeenAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Queryable, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfPerson(db: Queryable, personId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+}
+
+export async function deleteExpiredSessions(db: Queryable, idleCutoff: string, now: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleCutoff), eb('expires_at', '<', now)]))
+    .execute();
+}
+
+// --- One-time tokens -------------------------------------------------------------------------
+
+export async function insertOneTimeToken(db: Queryable, token: OneTimeTokenTable): Promise<void> {
+  await db.insertInto('one_time_tokens').values(token).execute();
+}
+
+/**
+ * Marks a token used and returns it, only if it was unused and unexpired. The conditional update
+ * makes a second use fail even when two requests race.
+ */
+export async function consumeOneTimeToken(
+  db: Queryable,
+  digest: string,
+  purpose: string,
+): Promise<OneTimeTokenTable | undefined> {
+  const now = nowIso();
+  const result = await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('id', '=', digest)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  return db.selectFrom('one_time_tokens').selectAll().where('id', '=', digest).executeTakeFirst();
+}
+
+export async function findUsableToken(db: Queryable, digest: string, purpose: string) {
+  return db
+    .selectFrom('one_time_tokens')
+    .selectAll()
+    .where('id', '=', digest)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', nowIso())
+    .executeTakeFirst();
+}
+
+// --- Rate limits ------------------------------------------------------------------------------
+
+/** Counts one hit in a fixed window shared by every instance; returns the count in the window. */
+export async function countHit(db: Queryable, key: string, windowMs: number): Promise<number> {
+  const now = new Date();
+  const nowText = now.toISOString();
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
+  await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: nowText, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start < ${cutoff} then 1 else rate_limits.count + 1 end`,
+        window_start: sql<string>`case when rate_limits.window_start < ${cutoff} then ${nowText} else rate_limits.window_start end`,
+      }),
+    )
+    .execute();
+  return currentCount(db, key, windowMs);
+}
+
+export async function currentCount(db: Queryable, key: string, windowMs: number): Promise<number> {
+  const cutoff = new Date(Date.now() - windowMs).toISOString();
+  const row = await db
+    .selectFrom('rate_limits')
+    .select('count')
+    .where('key', '=', key)
+    .where('window_start', '>=', cutoff)
+    .executeTakeFirst();
+  return row ? Number(row.count) : 0;
+}
+
+export async function clearHits(db: Queryable, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}

@@ -1,0 +1,244 @@
+import type { SessionInfo } from '../../../shared/api.ts';
+import type { Locale } from '../../../shared/roles.ts';
+import type { Actor } from '../../authz/actor.ts';
+import type { Config } from '../../config.ts';
+import type { Db, Queryable } from '../../db/connection.ts';
+import { AppError } from '../../errors.ts';
+import { digestToken, isoAfter, newSecretToken, nowIso } from '../../util.ts';
+import type { Mailer } from '../mail/mail.service.ts';
+import * as repo from './auth.repository.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+export const TokenLifetimes = {
+  magicLinkMinutes: 15,
+  passwordResetMinutes: 60,
+} as const;
+
+/** Mail requests (sign-in links, resets) per address per hour, so nobody can flood an inbox. */
+const mailRequestsPerHour = 5;
+const lastSeenWriteIntervalMs = 60_000;
+const ipAttemptsFactor = 10;
+
+export interface AuthDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+}
+
+export interface NewSession {
+  token: string;
+  expiresAt: string;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | undefined;
+}
+
+export async function createSession(db: Queryable, personId: string, client: ClientInfo, config: Config) {
+  const { token, digest } = newSecretToken();
+  const now = new Date();
+  const expiresAt = isoAfter(config.sessionAbsoluteMs, now);
+  await repo.insertSession(db, {
+    id: digest,
+    person_id: personId,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: expiresAt,
+    user_agent: client.userAgent?.slice(0, 300) ?? null,
+    ip: client.ip,
+  });
+  return { token, expiresAt } satisfies NewSession;
+}
+
+export async function signInWithPassword(
+  deps: AuthDeps,
+  input: { email: string; password: string },
+  client: ClientInfo,
+): Promise<NewSession> {
+  const { db, config } = deps;
+  // Offices sit behind shared addresses, so an address gets many more tries than an account.
+  const limits = [
+    { key: `login:email:${input.email}`, max: config.loginMaxAttempts },
+    { key: `login:ip:${client.ip}`, max: config.loginMaxAttempts * ipAttemptsFactor },
+  ];
+  for (const { key, max } of limits) {
+    if ((await repo.currentCount(db, key, config.loginWindowMs)) >= max) {
+      throw new AppError('rate_limited', [], { retryAfterSeconds: Math.ceil(config.loginWindowMs / 1000) });
+    }
+  }
+  const person = await repo.findPersonByEmail(db, input.email);
+  const valid = await verifyPassword(person?.password_hash ?? null, input.password);
+  if (!person || !valid || person.disabled_at) {
+    for (const { key } of limits) await repo.countHit(db, key, config.loginWindowMs);
+    throw new AppError('invalid_credentials');
+  }
+  await repo.clearHits(db, limits[0]!.key);
+  return createSession(db, person.id, client, config);
+}
+
+/**
+ * Resolves the session cookie to an actor, ending sessions that are idle or past their absolute
+ * lifetime, and those of disabled people.
+ */
+export async function resolveSession(db: Db, config: Config, token: string): Promise<Actor | null> {
+  const digest = digestToken(token);
+  const session = await repo.findSession(db, digest);
+  if (!session) return null;
+  const now = Date.now();
+  const idleExpired = Date.parse(session.last_seen_at) + config.sessionIdleMs <= now;
+  const absoluteExpired = Date.parse(session.expires_at) <= now;
+  const person =
+    idleExpired || absoluteExpired ? undefined : await repo.findPersonById(db, session.person_id);
+  if (!person || person.disabled_at) {
+    await repo.deleteSession(db, digest);
+    return null;
+  }
+  if (now - Date.parse(session.last_seen_at) > lastSeenWriteIntervalMs) {
+    await repo.touchSession(db, digest, new Date(now).toISOString());
+  }
+  return {
+    personId: person.id,
+    email: person.email,
+    name: person.name,
+    locale: person.locale as Locale,
+    sessionId: digest,
+    roles: await repo.findRoles(db, person.id),
+  };
+}
+
+export async function signOut(db: Queryable, actor: Actor): Promise<void> {
+  await repo.deleteSession(db, actor.sessionId);
+}
+
+async function allowMailRequest(db: Queryable, email: string): Promise<boolean> {
+  return (await repo.countHit(db, `mail:${email}`, 3_600_000)) <= mailRequestsPerHour;
+}
+
+/** Always succeeds from the caller's view, so the answer never tells whether an address has an account. */
+export async function requestMagicLink(deps: AuthDeps, email: string, locale: Locale): Promise<void> {
+  const { db, config, mailer } = deps;
+  if (!(await allowMailRequest(db, email))) return;
+  const person = await repo.findPersonByEmail(db, email);
+  if (!person || person.disabled_at) return;
+  const { token, digest } = newSecretToken();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertOneTimeToken(trx, {
+      id: digest,
+      purpose: 'magic_link',
+      person_id: person.id,
+      invitation_id: null,
+      expires_at: isoAfter(TokenLifetimes.magicLinkMinutes * 60_000),
+      used_at: null,
+      created_at: nowIso(),
+    });
+    await mailer.enqueue(trx, {
+      kind: 'magic_link',
+      to: person.email,
+      locale: (person.locale as Locale) ?? locale,
+      networkId: await firstNetworkOf(trx, person.id),
+      params: {
+        link: `${config.publicUrl}/auth/magic?token=${token}`,
+        minutes: TokenLifetimes.magicLinkMinutes,
+      },
+    });
+  });
+}
+
+export async function signInWithMagicLink(
+  deps: AuthDeps,
+  token: string,
+  client: ClientInfo,
+): Promise<NewSession> {
+  const { db, config } = deps;
+  return db.transaction().execute(async (trx) => {
+    const used = await repo.consumeOneTimeToken(trx, digestToken(token), 'magic_link');
+    const person = used?.person_id ? await repo.findPersonById(trx, used.person_id) : undefined;
+    if (!person || person.disabled_at) throw new AppError('token_invalid');
+    return createSession(trx, person.id, client, config);
+  });
+}
+
+export async function requestPasswordReset(deps: AuthDeps, email: string, locale: Locale): Promise<void> {
+  const { db, config, mailer } = deps;
+  if (!(await allowMailRequest(db, email))) return;
+  const person = await repo.findPersonByEmail(db, email);
+  if (!person || person.disabled_at) return;
+  const { token, digest } = newSecretToken();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertOneTimeToken(trx, {
+      id: digest,
+      purpose: 'password_reset',
+      person_id: person.id,
+      invitation_id: null,
+      expires_at: isoAfter(TokenLifetimes.passwordResetMinutes * 60_000),
+      used_at: null,
+      created_at: nowIso(),
+    });
+    await mailer.enqueue(trx, {
+      kind: 'password_reset',
+      to: person.email,
+      locale: (person.locale as Locale) ?? locale,
+      networkId: await firstNetworkOf(trx, person.id),
+      params: {
+        link: `${config.publicUrl}/auth/reset?token=${token}`,
+        minutes: TokenLifetimes.passwordResetMinutes,
+      },
+    });
+  });
+}
+
+/** Sets the new password and ends every session of the person: whoever knew the old one is out. */
+export async function confirmPasswordReset(deps: AuthDeps, token: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (trx) => {
+    const used = await repo.consumeOneTimeToken(trx, digestToken(token), 'password_reset');
+    if (!used?.person_id) throw new AppError('token_invalid');
+    await repo.setPassword(trx, used.person_id, passwordHash);
+    await repo.deleteSessionsOfPerson(trx, used.person_id);
+  });
+}
+
+async function firstNetworkOf(db: Queryable, personId: string): Promise<string | null> {
+  const roles = await repo.findRoles(db, personId);
+  return roles[0]?.networkId ?? null;
+}
+
+export async function describeSession(db: Queryable, actor: Actor, expiresAt: string): Promise<SessionInfo> {
+  const networkIds = [...new Set(actor.roles.map((r) => r.networkId))];
+  const organisationIds = [
+    ...new Set(actor.roles.map((r) => r.organisationId).filter((id): id is string => !!id)),
+  ];
+  const networks =
+    networkIds.length === 0
+      ? []
+      : await db
+          .selectFrom('networks')
+          .select(['id', 'name'])
+          .where('id', 'in', networkIds)
+          .orderBy('name')
+          .execute();
+  const organisations =
+    organisationIds.length === 0
+      ? []
+      : await db
+          .selectFrom('organisations')
+          .select(['id', 'name', 'network_id'])
+          .where('id', 'in', organisationIds)
+          .orderBy('name')
+          .execute();
+  return {
+    person: { id: actor.personId, email: actor.email, name: actor.name, locale: actor.locale },
+    roles: actor.roles,
+    networks,
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, networkId: o.network_id })),
+    expiresAt,
+  };
+}
+
+export async function sessionExpiry(db: Queryable, actor: Actor, config: Config): Promise<string> {
+  const session = await repo.findSession(db, actor.sessionId);
+  const absolute = session ? Date.parse(session.expires_at) : Date.now();
+  const idle = Date.now() + config.sessionIdleMs;
+  return new Date(Math.min(absolute, idle)).toISOString();
+}

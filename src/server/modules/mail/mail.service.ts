@@ -1,0 +1,74 @@
+import type { FastifyBaseLogger } from 'fastify';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Locale } from '../../../shared/roles.ts';
+import type { Queryable } from '../../db/connection.ts';
+import { newId, nowIso } from '../../util.ts';
+import { type MailKind, mailTemplates } from './mail.templates.ts';
+import * as outbox from './outbox.repository.ts';
+
+type TemplateParams<K extends MailKind> = Parameters<(typeof mailTemplates)[K]['sv']>[0];
+
+export interface Mailer {
+  /** Queues a mail in the outbox, inside the caller's transaction, so it is sent only if the work commits. */
+  enqueue<K extends MailKind>(
+    db: Queryable,
+    mail: { kind: K; to: string; locale: Locale; networkId: string | null; params: TemplateParams<K> },
+  ): Promise<void>;
+  /** Sends what is pending; returns how many were sent. Does nothing without SMTP. */
+  deliverPending(db: Queryable, log: FastifyBaseLogger): Promise<number>;
+  readonly delivers: boolean;
+}
+
+const maxAttempts = 5;
+
+export function createMailer(options: { smtpUrl: string | undefined; from: string }): Mailer {
+  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  return {
+    delivers: transport !== null,
+    async enqueue(db, mail) {
+      const render = mailTemplates[mail.kind][mail.locale] as (p: TemplateParams<typeof mail.kind>) => {
+        subject: string;
+        text: string;
+      };
+      const { subject, text } = render(mail.params);
+      await outbox.insertMessage(db, {
+        id: newId(),
+        network_id: mail.networkId,
+        kind: mail.kind,
+        to_email: mail.to,
+        subject,
+        body_text: text,
+        locale: mail.locale,
+        // Without a mail server the message is kept for administrators to read on the sent-mail page.
+        status: transport ? 'pending' : 'stored',
+        attempts: 0,
+        last_error: null,
+        locked_until: null,
+        created_at: nowIso(),
+        sent_at: null,
+      });
+    },
+    async deliverPending(db, log) {
+      if (!transport) return 0;
+      let sent = 0;
+      for (;;) {
+        const message = await outbox.claimNextPending(db, 60_000);
+        if (!message) return sent;
+        try {
+          await transport.sendMail({
+            from: options.from,
+            to: message.to_email,
+            subject: message.subject,
+            text: message.body_text,
+          });
+          await outbox.markSent(db, message.id);
+          sent++;
+        } catch (error) {
+          const attempts = message.attempts + 1;
+          log.warn({ err: error, outboxId: message.id, attempts }, 'mail delivery failed');
+          await outbox.markFailedAttempt(db, message.id, attempts, String(error), attempts >= maxAttempts);
+        }
+      }
+    },
+  };
+}

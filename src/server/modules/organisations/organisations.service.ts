@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import type { Organisation, organisationBodySchema } from '../../../shared/api.ts';
+import type { Actor } from '../../authz/actor.ts';
+import { authorize } from '../../authz/policy.ts';
+import type { Db } from '../../db/connection.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { newId, nowIso } from '../../util.ts';
+import * as repo from './organisations.repository.ts';
+
+type OrganisationInput = z.infer<typeof organisationBodySchema>;
+
+export function presentOrganisation(row: repo.OrganisationRow): Organisation {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    name: row.name,
+    kind: row.kind as Organisation['kind'],
+    orgNumber: row.org_number,
+    peopleCount: row.people_count,
+    createdAt: row.created_at,
+  };
+}
+
+export async function listOrganisations(
+  db: Db,
+  actor: Actor | null,
+  networkId: string,
+): Promise<Organisation[]> {
+  authorize(actor, 'listOrganisations', { type: 'network', networkId });
+  return (await repo.listOrganisations(db, networkId)).map(presentOrganisation);
+}
+
+/** Loads an organisation the actor may see; others answer 404 as if they did not exist. */
+export async function getOrganisation(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+): Promise<repo.OrganisationRow> {
+  const row = await repo.findOrganisation(db, id);
+  if (!row) throw notFound();
+  authorize(actor, 'read', { type: 'organisation', networkId: row.network_id, organisationId: row.id });
+  return row;
+}
+
+export async function createOrganisation(
+  db: Db,
+  actor: Actor | null,
+  networkId: string,
+  input: OrganisationInput,
+): Promise<Organisation> {
+  authorize(actor, 'createOrganisation', { type: 'network', networkId });
+  return db.transaction().execute(async (trx) => {
+    if (await repo.findOrganisationByName(trx, networkId, input.name))
+      throw AppError.validation('name', 'duplicate');
+    const now = nowIso();
+    const id = newId();
+    await repo.insertOrganisation(trx, {
+      id,
+      network_id: networkId,
+      name: input.name,
+      kind: input.kind,
+      org_number: input.orgNumber ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    return presentOrganisation((await repo.findOrganisation(trx, id))!);
+  });
+}
+
+export async function updateOrganisation(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: OrganisationInput,
+): Promise<Organisation> {
+  const existing = await getOrganisation(db, actor, id);
+  authorize(actor, 'update', { type: 'organisation', networkId: existing.network_id, organisationId: id });
+  return db.transaction().execute(async (trx) => {
+    const clash = await repo.findOrganisationByName(trx, existing.network_id, input.name);
+    if (clash && clash.id !== id) throw AppError.validation('name', 'duplicate');
+    await repo.updateOrganisation(trx, id, {
+      name: input.name,
+      kind: input.kind,
+      org_number: input.orgNumber === undefined ? existing.org_number : input.orgNumber,
+      updated_at: nowIso(),
+    });
+    return presentOrganisation((await repo.findOrganisation(trx, id))!);
+  });
+}

@@ -1,0 +1,50 @@
+import type { Queryable } from '../../db/connection.ts';
+import type { InvitationTable } from '../../db/database.ts';
+import { nowIso } from '../../util.ts';
+
+export type InvitationRow = InvitationTable;
+
+export async function insertInvitation(db: Queryable, row: InvitationRow): Promise<void> {
+  await db.insertInto('invitations').values(row).execute();
+}
+
+export async function findInvitation(db: Queryable, id: string): Promise<InvitationRow | undefined> {
+  return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listInvitations(
+  db: Queryable,
+  networkId: string,
+  organisationIds: 'all' | string[],
+): Promise<InvitationRow[]> {
+  if (organisationIds !== 'all' && organisationIds.length === 0) return [];
+  let query = db.selectFrom('invitations').selectAll().where('network_id', '=', networkId);
+  if (organisationIds !== 'all') query = query.where('organisation_id', 'in', organisationIds);
+  return query.orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+export async function findPendingInvitation(
+  db: Queryable,
+  email: string,
+  organisationId: string,
+  role: string,
+) {
+  return db
+    .selectFrom('invitations')
+    .select('id')
+    .where('email', '=', email)
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', role)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', nowIso())
+    .executeTakeFirst();
+}
+
+export async function markAccepted(db: Queryable, id: string): Promise<void> {
+  await db.updateTable('invitations').set({ accepted_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function markRevoked(db: Queryable, id: string): Promise<void> {
+  await db.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { localeSchema, organisationKindSchema, organisationRoleSchema, roleSchema } from './roles.ts';
+
+/** Request and response shapes shared by the server (validation, OpenAPI) and the client. */
+
+export const Limits = {
+  emailMax: 254,
+  nameMax: 120,
+  titleMax: 120,
+  passwordMin: 10,
+  passwordMax: 200,
+  tokenMax: 200,
+} as const;
+
+export const idSchema = z.uuid();
+export const idParams = z.object({ id: idSchema });
+export const networkParams = z.object({ networkId: idSchema });
+
+export const emailSchema = z.string().trim().toLowerCase().max(Limits.emailMax).pipe(z.email());
+export const personNameSchema = z.string().trim().min(1).max(Limits.nameMax);
+export const passwordSchema = z.string().min(Limits.passwordMin).max(Limits.passwordMax);
+export const tokenSchema = z.string().min(20).max(Limits.tokenMax);
+
+// --- Problems (RFC 9457) -------------------------------------------------------------------
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: z.string(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+// --- Auth and session ----------------------------------------------------------------------
+
+export const csrfResponseSchema = z.object({ token: z.string() });
+
+export const signInBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(Limits.passwordMax),
+});
+export const emailOnlyBodySchema = z.object({ email: emailSchema });
+export const tokenBodySchema = z.object({ token: tokenSchema });
+export const passwordResetConfirmBodySchema = z.object({ token: tokenSchema, password: passwordSchema });
+
+export const roleAssignmentSchema = z.object({
+  id: z.string(),
+  role: roleSchema,
+  networkId: z.string(),
+  organisationId: z.string().nullable(),
+  programmeId: z.string().nullable(),
+});
+export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
+
+export const sessionResponseSchema = z.object({
+  person: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: localeSchema }),
+  roles: z.array(roleAssignmentSchema),
+  networks: z.array(z.object({ id: z.string(), name: z.string() })),
+  organisations: z.array(z.object({ id: z.string(), name: z.string(), networkId: z.string() })),
+  expiresAt: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionResponseSchema>;
+
+export const updateMeBodySchema = z.object({
+  name: personNameSchema.optional(),
+  locale: localeSchema.optional(),
+});
+
+// --- Networks and organisations --------------------------------------------------------------
+
+export const networkSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+
+export const organisationBodySchema = z.object({
+  name: z.string().trim().min(1).max(Limits.nameMax),
+  kind: organisationKindSchema,
+  orgNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{6}-?\d{4}$/, 'org_number_format')
+    .nullable()
+    .optional(),
+});
+
+export const organisationSchema = z.object({
+  id: z.string(),
+  networkId: z.string(),
+  name: z.string(),
+  kind: organisationKindSchema,
+  orgNumber: z.string().nullable(),
+  peopleCount: z.number(),
+  createdAt: z.string(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+// --- People and invitations ----------------------------------------------------------------
+
+export const personSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  locale: localeSchema,
+  disabled: z.boolean(),
+  roles: z.array(roleAssignmentSchema),
+  createdAt: z.string(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const updatePersonBodySchema = z.object({
+  name: personNameSchema.optional(),
+  title: z.string().trim().max(Limits.titleMax).nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const peopleQuerySchema = z.object({
+  organisationId: idSchema.optional(),
+  role: roleSchema.optional(),
+});
+
+export const invitationBodySchema = z.object({
+  email: emailSchema,
+  name: personNameSchema,
+  role: organisationRoleSchema,
+  organisationId: idSchema,
+  locale: localeSchema.default('sv'),
+});
+
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: organisationRoleSchema,
+  organisationId: z.string().nullable(),
+  status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const invitationPreviewSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: organisationRoleSchema,
+  organisationName: z.string().nullable(),
+  networkName: z.string(),
+  hasAccount: z.boolean(),
+});
+
+export const acceptInvitationBodySchema = z.object({
+  token: tokenSchema,
+  name: personNameSchema,
+  /** Needed only when the invited address has no account yet. */
+  password: passwordSchema.optional(),
+});
+
+// --- Outbox ----------------------------------------------------------------------------------
+
+export const outboxMessageSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.enum(['pending', 'sent', 'failed', 'stored']),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+export const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok') });

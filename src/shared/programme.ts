@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { participantRoleSchema } from './roles.ts';
+
+/** Named limits, so that the server and the form agree on them. */
+export const ProgrammeLimits = {
+  nameMax: 120,
+  descriptionMax: 4000,
+  textMax: 500,
+  keyMax: 40,
+  milestonesMax: 40,
+  eventsMax: 30,
+  approvalStepsMax: 5,
+  trainingStepsMax: 10,
+  readingMax: 20,
+  offsetDaysMax: 3 * 365,
+  durationMonthsMax: 36,
+  feeOreMax: 100_000_000, // 1 000 000 kr
+} as const;
+
+const text = z.string().trim().max(ProgrammeLimits.textMax);
+const requiredText = text.min(1);
+/** Text shown to participants, in both interface languages. */
+export const localizedTextSchema = z.object({ sv: requiredText, en: requiredText });
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+const key = z
+  .string()
+  .trim()
+  .min(1)
+  .max(ProgrammeLimits.keyMax)
+  .regex(/^[a-z0-9_-]+$/, 'key_format');
+
+export const intakeModes = ['continuous', 'cohort', 'appointed'] as const;
+export const crossOrganisationRules = ['required', 'preferred', 'allowed'] as const;
+export const approvers = ['manager', 'hr', 'coordinator', 'board'] as const;
+export const milestoneRoles = ['adept', 'mentor', 'manager', 'coordinator'] as const;
+export const eventKinds = [
+  'kickoff',
+  'halftime',
+  'final',
+  'training',
+  'experience_exchange',
+  'other',
+] as const;
+export const feeBases = ['none', 'per_adept', 'per_adept_per_year', 'per_organisation_per_round'] as const;
+
+export const roleEligibilitySchema = z.object({
+  /** Months the applicant must have managed staff; null for no such rule. */
+  minMonthsManagingStaff: z.number().int().min(0).max(600).nullable(),
+  /** Whether the applicant must show documents for that experience (police: "dokumenterad"). */
+  experienceMustBeDocumented: z.boolean(),
+  /** The least number of adepts a mentor must be able to take at once; null for adepts. */
+  minCapacity: z.number().int().min(1).max(20).nullable(),
+  requiresMentorTraining: z.boolean(),
+  /** A plain-language statement of further criteria shown on the application form. */
+  otherCriteria: text,
+});
+
+export const approvalStepSchema = z.object({
+  key,
+  approver: z.enum(approvers),
+  appliesTo: z.array(participantRoleSchema).min(1),
+  label: localizedTextSchema,
+});
+
+export const trainingStepSchema = z.object({
+  key,
+  title: localizedTextSchema,
+  /** Meetings with an adept the step asks for (a practice assignment), or null. */
+  practiceMeetings: z.number().int().min(1).max(20).nullable(),
+});
+
+export const milestoneSchema = z.object({
+  key,
+  title: localizedTextSchema,
+  /** Days after the pair's start by which this must be done. */
+  offsetDays: z.number().int().min(0).max(ProgrammeLimits.offsetDaysMax),
+  /** Who is responsible. */
+  roles: z.array(z.enum(milestoneRoles)).min(1),
+  /** A participant category this milestone is limited to (e.g. "ordinary members"), or empty for everyone. */
+  onlyFor: text,
+});
+
+export const plannedEventSchema = z.object({
+  key,
+  kind: z.enum(eventKinds),
+  title: localizedTextSchema,
+  /** Days after the round's start, or null when it is scheduled separately. */
+  offsetDays: z.number().int().min(0).max(ProgrammeLimits.offsetDaysMax).nullable(),
+  durationHours: z.number().min(0.5).max(24).nullable(),
+  forRoles: z.array(participantRoleSchema).min(1),
+});
+
+/** Keys identify items for later features (a milestone's deadlines, an event's registrations). */
+const uniqueKeys =
+  () =>
+  <T extends { key: string }>(items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.key)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'key'], message: 'duplicate' });
+      }
+      seen.add(item.key);
+    });
+  };
+
+export const programmeSettingsSchema = z
+  .object({
+    intake: z.object({ mode: z.enum(intakeModes) }),
+    eligibility: z.object({
+      adept: roleEligibilitySchema,
+      mentor: roleEligibilitySchema,
+      /** Whether an application that fails a rule can still be submitted, flagged for the coordinator. */
+      allowExceptions: z.boolean(),
+    }),
+    approvalSteps: z
+      .array(approvalStepSchema)
+      .max(ProgrammeLimits.approvalStepsMax)
+      .superRefine(uniqueKeys()),
+    mentorTraining: z.object({
+      steps: z.array(trainingStepSchema).max(ProgrammeLimits.trainingStepsMax).superRefine(uniqueKeys()),
+      yearlyExperienceExchange: z.boolean(),
+    }),
+    matching: z.object({
+      crossOrganisation: z.enum(crossOrganisationRules),
+      /** Never match an adept with someone they depend on (line manager or similar). */
+      excludeDependency: z.boolean(),
+      /** Mentor must be at or above the adept's management level. */
+      mentorLevelAtLeastAdept: z.boolean(),
+      /** An advisor the pair can turn to when problems arise (seed 001: the division chair). */
+      advisorRole: text,
+    }),
+    duration: z.object({
+      months: z.number().int().min(1).max(ProgrammeLimits.durationMonthsMax),
+      /** Months an extension adds, or null when the programme cannot be extended. */
+      extensionMonths: z.number().int().min(1).max(ProgrammeLimits.durationMonthsMax).nullable(),
+      maxExtensions: z.number().int().min(0).max(5),
+    }),
+    cadence: z
+      .object({
+        meetingEveryWeeksMin: z.number().int().min(1).max(26),
+        meetingEveryWeeksMax: z.number().int().min(1).max(26),
+        meetingHoursMin: z.number().min(0.25).max(8),
+        meetingHoursMax: z.number().min(0.25).max(8),
+        expectedMeetings: z.number().int().min(1).max(100).nullable(),
+        usualPlace: text,
+      })
+      .refine((c) => c.meetingEveryWeeksMin <= c.meetingEveryWeeksMax, {
+        path: ['meetingEveryWeeksMax'],
+        message: 'not_below_min',
+      })
+      .refine((c) => c.meetingHoursMin <= c.meetingHoursMax, {
+        path: ['meetingHoursMax'],
+        message: 'not_below_min',
+      }),
+    processPlan: z.array(milestoneSchema).max(ProgrammeLimits.milestonesMax).superRefine(uniqueKeys()),
+    events: z.array(plannedEventSchema).max(ProgrammeLimits.eventsMax).superRefine(uniqueKeys()),
+    fee: z.object({
+      basis: z.enum(feeBases),
+      /** Integer öre, excluding VAT. */
+      amountOre: z.number().int().min(0).max(ProgrammeLimits.feeOreMax),
+      note: text,
+    }),
+    documents: z.object({
+      contract: z.boolean(),
+      confidentialityAgreement: z.boolean(),
+      ethicsGuidelines: z.boolean(),
+      mentorBook: z.boolean(),
+      leaderProfile: z.boolean(),
+      recommendedReading: z.array(requiredText).max(ProgrammeLimits.readingMax),
+    }),
+  })
+  .strict();
+
+export type ProgrammeSettings = z.infer<typeof programmeSettingsSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type PlannedEvent = z.infer<typeof plannedEventSchema>;
+
+export const programmeStatuses = ['draft', 'open', 'closed'] as const;
+export const programmeStatusSchema = z.enum(programmeStatuses);
+
+export const programmeTemplateKeys = [
+  'police_pool',
+  'union_branch',
+  'municipal_individual',
+  'agency_cohort',
+] as const;
+export const programmeTemplateKeySchema = z.enum(programmeTemplateKeys);
+export type ProgrammeTemplateKey = z.infer<typeof programmeTemplateKeySchema>;
+
+const isoDate = z.iso.date();
+
+export const programmeNameSchema = z.string().trim().min(1).max(ProgrammeLimits.nameMax);
+
+export const createProgrammeBodySchema = z.object({
+  templateKey: programmeTemplateKeySchema,
+  name: programmeNameSchema,
+  description: z.string().trim().max(ProgrammeLimits.descriptionMax).optional(),
+});
+
+export const updateProgrammeBodySchema = z.object({
+  name: programmeNameSchema,
+  description: z.string().trim().max(ProgrammeLimits.descriptionMax),
+  status: programmeStatusSchema,
+  settings: programmeSettingsSchema,
+});
+
+export const programmeSchema = z.object({
+  id: z.string(),
+  networkId: z.string(),
+  templateKey: programmeTemplateKeySchema,
+  name: z.string(),
+  description: z.string(),
+  status: programmeStatusSchema,
+  settings: programmeSettingsSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Programme = z.infer<typeof programmeSchema>;
+
+export const programmeTemplateSchema = z.object({
+  key: programmeTemplateKeySchema,
+  name: localizedTextSchema,
+  description: localizedTextSchema,
+  settings: programmeSettingsSchema,
+});
+export type ProgrammeTemplate = z.infer<typeof programmeTemplateSchema>;
+
+export const roundBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(ProgrammeLimits.nameMax),
+    startsOn: isoDate,
+    endsOn: isoDate.nullable(),
+    applicationsOpenOn: isoDate.nullable(),
+    applicationsCloseOn: isoDate.nullable(),
+  })
+  .refine((r) => r.endsOn === null || r.endsOn >= r.startsOn, {
+    path: ['endsOn'],
+    message: 'not_before_start',
+  })
+  .refine(
+    (r) =>
+      r.applicationsOpenOn === null ||
+      r.applicationsCloseOn === null ||
+      r.applicationsCloseOn >= r.applicationsOpenOn,
+    { path: ['applicationsCloseOn'], message: 'not_before_start' },
+  );
+
+export const roundSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  applicationsOpenOn: z.string().nullable(),
+  applicationsCloseOn: z.string().nullable(),
+});
+export type Round = z.infer<typeof roundSchema>;
