@@ -23,6 +23,18 @@ import { invitationRoutes } from './modules/people/invitations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RegisteredRoute[];
+  }
+}
+
 export interface BuildAppOptions {
   config: Config;
   db: Db;
@@ -45,6 +57,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     trustProxy: config.production,
     bodyLimit: 1_048_576,
+  });
+  // Every route, as registered: the authorization matrix test checks that none is left out.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      routeTable.push({ method, url: route.url, public: !!route.config?.public });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../src/server/modules/auth/auth.service.ts';
+import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
+import { newId, nowIso } from '../src/server/util.ts';
+import { buildCast } from './factories.ts';
+import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';
+
+/**
+ * Every route × every kind of caller, with the status each must get. Routes come from Fastify's
+ * own route table, so a new route without a row here fails this test.
+ *
+ * Callers: anonymous; a disabled account with a live cookie; the network administrator; the
+ * coordinator of organisation A (whose people the requests concern) and of organisation B; a
+ * manager, a mentor and an adept of A (the adept is also the person the people routes target);
+ * an administrator of another network.
+ */
+const callers = [
+  'anonymous',
+  'disabled',
+  'admin',
+  'coordinatorA',
+  'coordinatorB',
+  'manager',
+  'mentor',
+  'adept',
+  'outsider',
+] as const;
+type Caller = (typeof callers)[number];
+type Expectation = Record<Caller, number>;
+
+const everyone = (status: number): Expectation =>
+  Object.fromEntries(callers.map((c) => [c, status])) as Expectation;
+/** Signed-in callers get `status`; the anonymous and disabled get 401. */
+const signedIn = (status: number, overrides: Partial<Expectation> = {}): Expectation => ({
+  ...everyone(status),
+  anonymous: 401,
+  disabled: 401,
+  ...overrides,
+});
+/** Members of the network get `member`, the administrator `admin`, other networks 404. */
+const inNetwork = (admin: number, member: number, overrides: Partial<Expectation> = {}): Expectation =>
+  signedIn(member, { admin, outsider: 404, ...overrides });
+
+type Cast = Awaited<ReturnType<typeof buildCast>>;
+interface Context {
+  server: TestServer;
+  cast: Cast;
+  programmeId: string;
+  roundId: string;
+  invitationId: string;
+  caller: Caller;
+}
+interface Row {
+  expect: Expectation;
+  request: (ctx: Context) => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
+  /** Use a session of its own, for requests that end it. */
+  ownSession?: boolean;
+}
+
+const bogusToken = 'x'.repeat(43);
+let sequence = 0;
+const unique = () => `${Date.now()}-${sequence++}`;
+
+const roundBody = {
+  name: 'Round',
+  startsOn: '2026-09-01',
+  endsOn: null,
+  applicationsOpenOn: null,
+  applicationsCloseOn: null,
+};
+
+async function freshRound(ctx: Context) {
+  const id = newId();
+  await ctx.server.db
+    .insertInto('rounds')
+    .values({
+      id,
+      programme_id: ctx.programmeId,
+      name: 'Temporary',
+      starts_on: '2026-01-01',
+      ends_on: null,
+      applications_open_on: null,
+      applications_close_on: null,
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
+
+const matrix: Record<string, Row> = {
+  'GET /healthz': { expect: everyone(200), request: () => ({ path: '/healthz' }) },
+  'GET /api/csrf': { expect: everyone(200), request: () => ({ path: '/api/csrf' }) },
+  'GET /api/session': { expect: signedIn(200), request: () => ({ path: '/api/session' }) },
+  'POST /api/auth/sign-in': {
+    expect: everyone(401),
+    request: (ctx) => ({
+      path: '/api/auth/sign-in',
+      body: { email: ctx.cast.admin.email, password: 'not the password' },
+    }),
+  },
+  'POST /api/auth/sign-out': {
+    expect: signedIn(204),
+    ownSession: true,
+    request: () => ({ path: '/api/auth/sign-out' }),
+  },
+  'POST /api/auth/magic-link': {
+    expect: everyone(202),
+    request: () => ({ path: '/api/auth/magic-link', body: { email: `nobody-${unique()}@example.org` } }),
+  },
+  'POST /api/auth/magic-link/verify': {
+    expect: everyone(410),
+    request: () => ({ path: '/api/auth/magic-link/verify', body: { token: bogusToken } }),
+  },
+  'POST /api/auth/password-reset': {
+    expect: everyone(202),
+    request: () => ({ path: '/api/auth/password-reset', body: { email: `nobody-${unique()}@example.org` } }),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    expect: everyone(410),
+    request: () => ({
+      path: '/api/auth/password-reset/confirm',
+      body: { token: bogusToken, password: 'long enough password' },
+    }),
+  },
+  'PATCH /api/me': { expect: signedIn(200), request: () => ({ path: '/api/me', body: { locale: 'sv' } }) },
+  'GET /api/networks/:networkId': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}` }),
+  },
+  'GET /api/networks/:networkId/organisations': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/organisations` }),
+  },
+  'POST /api/networks/:networkId/organisations': {
+    expect: inNetwork(201, 403),
+    request: (ctx) => ({
+      path: `/api/networks/${ctx.cast.network.id}/organisations`,
+      body: { name: `Kommun ${unique()}`, kind: 'municipality' },
+    }),
+  },
+  'GET /api/organisations/:id': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({ path: `/api/organisations/${ctx.cast.orgA.id}` }),
+  },
+  'PATCH /api/organisations/:id': {
+    expect: inNetwork(200, 403),
+    request: (ctx) => ({
+      path: `/api/organisations/${ctx.cast.orgA.id}`,
+      body: { name: 'Org A', kind: 'municipality' },
+    }),
+  },
+  'GET /api/networks/:networkId/people': {
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 200 }),
+    request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/people` }),
+  },
+  'GET /api/people/:id': {
+    expect: inNetwork(200, 404, { coordinatorA: 200, adept: 200 }),
+    request: (ctx) => ({ path: `/api/people/${ctx.cast.adept.id}` }),
+  },
+  'PATCH /api/people/:id': {
+    expect: inNetwork(200, 404, { coordinatorA: 200, adept: 200 }),
+    request: (ctx) => ({ path: `/api/people/${ctx.cast.adept.id}`, body: { title: 'Enhetschef' } }),
+  },
+  'GET /api/networks/:networkId/invitations': {
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 200 }),
+    request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/invitations` }),
+  },
+  'POST /api/networks/:networkId/invitations': {
+    expect: inNetwork(201, 404, { coordinatorA: 201 }),
+    request: (ctx) => ({
+      path: `/api/networks/${ctx.cast.network.id}/invitations`,
+      body: {
+        email: `invitee-${unique()}@example.org`,
+        name: 'Invitee',
+        role: 'mentor',
+        organisationId: ctx.cast.orgA.id,
+      },
+    }),
+  },
+  'POST /api/invitations/:id/revoke': {
+    expect: inNetwork(200, 404, { coordinatorA: 200 }),
+    request: (ctx) => ({ path: `/api/invitations/${ctx.invitationId}/revoke` }),
+  },
+  'GET /api/invitations/preview': {
+    expect: everyone(410),
+    request: () => ({ path: `/api/invitations/preview?token=${bogusToken}` }),
+  },
+  'POST /api/invitations/accept': {
+    expect: everyone(410),
+    request: () => ({
+      path: '/api/invitations/accept',
+      body: { token: bogusToken, name: 'X', password: 'long enough password' },
+    }),
+  },
+  'GET /api/programme-templates': {
+    expect: signedIn(200),
+    request: () => ({ path: '/api/programme-templates' }),
+  },
+  'GET /api/networks/:networkId/programmes': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/programmes` }),
+  },
+  'POST /api/networks/:networkId/programmes': {
+    expect: inNetwork(201, 403),
+    request: (ctx) => ({
+      path: `/api/networks/${ctx.cast.network.id}/programmes`,
+      body: { templateKey: 'union_branch', name: `Programme ${unique()}` },
+    }),
+  },
+  'GET /api/programmes/:id': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({ path: `/api/programmes/${ctx.programmeId}` }),
+  },
+  'PUT /api/programmes/:id': {
+    expect: inNetwork(200, 403),
+    request: (ctx) => ({
+      path: `/api/programmes/${ctx.programmeId}`,
+      body: {
+        name: 'Mentorprogram',
+        description: '',
+        status: 'open',
+        settings: findProgrammeTemplate('municipal_individual').settings,
+      },
+    }),
+  },
+  'GET /api/programmes/:id/rounds': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({ path: `/api/programmes/${ctx.programmeId}/rounds` }),
+  },
+  'POST /api/programmes/:id/rounds': {
+    expect: inNetwork(201, 403),
+    request: (ctx) => ({ path: `/api/programmes/${ctx.programmeId}/rounds`, body: roundBody }),
+  },
+  'PUT /api/rounds/:id': {
+    expect: inNetwork(200, 403),
+    request: (ctx) => ({ path: `/api/rounds/${ctx.roundId}`, body: roundBody }),
+  },
+  'DELETE /api/rounds/:id': {
+    expect: inNetwork(204, 403),
+    request: async (ctx) => ({ path: `/api/rounds/${await freshRound(ctx)}` }),
+  },
+  'GET /api/networks/:networkId/outbox': {
+    expect: inNetwork(200, 403),
+    request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/outbox` }),
+  },
+};
+
+/** Routes that are not part of the API proper: the documentation viewer and the client's pages. */
+const isInfrastructure = (url: string) =>
+  url.startsWith('/api/docs') || (!url.startsWith('/api') && url !== '/healthz');
+
+describe.each(dialects)('authorization matrix on %s', (dialect) => {
+  let server: TestServer;
+  let cast: Cast;
+  let context: Omit<Context, 'caller'>;
+  const clients = new Map<Caller, TestClient>();
+
+  async function clientFor(caller: Caller, fresh = false): Promise<TestClient> {
+    const existing = clients.get(caller);
+    if (existing && !fresh) return existing;
+    const client = new TestClient(server.baseUrl);
+    if (caller === 'disabled') {
+      // A session made before the account was disabled: the cookie exists but must open nothing.
+      const session = await createSession(
+        server.db,
+        cast.disabled.id,
+        { ip: '127.0.0.1', userAgent: 'test' },
+        server.config,
+      );
+      client.cookies.set('__Host-bp_session', session.token);
+    } else if (caller !== 'anonymous') {
+      await client.signIn(cast[caller].email);
+    }
+    if (!fresh) clients.set(caller, client);
+    return client;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { LOGIN_MAX_ATTEMPTS: '200' });
+    cast = await buildCast(server.db);
+    const admin = new TestClient(server.baseUrl);
+    await admin.signIn(cast.admin.email);
+    const programme = await admin.post(`/api/networks/${cast.network.id}/programmes`, {
+      templateKey: 'municipal_individual',
+      name: 'Mentorprogram',
+    });
+    const round = await admin.post(`/api/programmes/${programme.body.id}/rounds`, roundBody);
+    const invitation = await admin.post(`/api/networks/${cast.network.id}/invitations`, {
+      email: 'pending@example.org',
+      name: 'Pending',
+      role: 'adept',
+      organisationId: cast.orgA.id,
+    });
+    context = {
+      server,
+      cast,
+      programmeId: programme.body.id,
+      roundId: round.body.id,
+      invitationId: invitation.body.id,
+    };
+  });
+  afterAll(() => server.close());
+
+  it('has a row for every registered route, and no row for a route that does not exist', () => {
+    const registered = server.app.routeTable
+      .filter((r) => r.method !== 'HEAD' && !isInfrastructure(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(registered).toEqual(Object.keys(matrix).sort());
+  });
+
+  for (const [route, row] of Object.entries(matrix)) {
+    it(`${route} answers each caller as expected`, async () => {
+      const [method] = route.split(' ');
+      const actual: Partial<Expectation> = {};
+      for (const caller of callers) {
+        const client = await clientFor(caller, row.ownSession);
+        const { path, body } = await row.request({ ...context, caller });
+        const response = await client.request(method!, path, method === 'GET' ? undefined : (body ?? {}));
+        actual[caller] = response.status;
+      }
+      expect(actual).toEqual(row.expect);
+    });
+  }
+
+  it('shows a coordinator only the people and invitations of their own organisation', async () => {
+    const coordinator = await clientFor('coordinatorB');
+    const people = await coordinator.get(`/api/networks/${cast.network.id}/people`);
+    const ids = people.body.map((p: { id: string }) => p.id);
+    expect(ids).toContain(cast.adeptB.id);
+    expect(ids).not.toContain(cast.adept.id);
+    expect(ids).not.toContain(cast.coordinatorA.id);
+    const filtered = await coordinator.get(
+      `/api/networks/${cast.network.id}/people?organisationId=${cast.orgA.id}`,
+    );
+    expect(filtered.body).toEqual([]);
+    const invitations = await coordinator.get(`/api/networks/${cast.network.id}/invitations`);
+    expect(invitations.body.map((i: { email: string }) => i.email)).not.toContain('pending@example.org');
+  });
+});
