@@ -1,0 +1,410 @@
+import {
+  createContext,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../shared/api.ts';
+import type { Action } from '../hooks.ts';
+import { problemText } from './ProblemMessage.tsx';
+
+/** The element id for a field path such as "settings.processPlan.2.offsetDays". */
+function fieldId(prefix: string, path: string): string {
+  return `${prefix}-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+interface FormState {
+  problem: Problem | null;
+  /** Labels of the fields rendered in this form, by path, for the error summary. */
+  labels: Map<string, string>;
+  /** Keeps field ids unique when a page has several forms. */
+  idPrefix: string;
+}
+
+const FormContext = createContext<FormState>({ problem: null, labels: new Map(), idPrefix: 'field' });
+/** Names the group (e.g. "Milestone 3") that the fields inside belong to, for the error summary. */
+const GroupLabelContext = createContext<string>('');
+
+/** Registers the field's label for the summary; returns its id and its error, if any. */
+function useField(path: string, label: string): { id: string; error: string | undefined } {
+  const { problem, labels, idPrefix } = useContext(FormContext);
+  const group = useContext(GroupLabelContext);
+  labels.set(path, group ? `${group} – ${label}` : label);
+  return { id: fieldId(idPrefix, path), error: problem?.errors?.find((e) => e.field === path)?.message };
+}
+
+interface FormProps {
+  action: Action;
+  onSubmit(): Promise<unknown>;
+  children: ReactNode;
+  className?: string;
+  /** Prefix for the fields' ids; needed when a page has several forms. */
+  idPrefix?: string;
+}
+
+/** A form that shows the server's problem as a summary on top and each field error at its field. */
+export function Form({ action, onSubmit, children, className, idPrefix = 'field' }: FormProps) {
+  const labels = useRef(new Map<string, string>()).current;
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void action.run(onSubmit);
+  }
+  return (
+    <form className={className ?? 'form'} onSubmit={submit}>
+      <FormContext.Provider value={{ problem: action.problem, labels, idPrefix }}>
+        <ErrorSummary problem={action.problem} labels={labels} idPrefix={idPrefix} />
+        {children}
+      </FormContext.Provider>
+    </form>
+  );
+}
+
+interface ErrorSummaryProps {
+  problem: Problem | null;
+  labels: Map<string, string>;
+  idPrefix: string;
+}
+
+function ErrorSummary({ problem, labels, idPrefix }: ErrorSummaryProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) ref.current?.focus();
+  }, [problem]);
+  return (
+    <div ref={ref} role="alert" tabIndex={-1} className={problem ? 'notice notice-error' : undefined}>
+      {problem && (
+        <>
+          <p>{problemText(problem, t)}</p>
+          {problem.errors && problem.errors.length > 0 && (
+            <ul>
+              {problem.errors.map((error) => {
+                const label = labels.get(error.field);
+                return (
+                  <li key={`${error.field}:${error.message}`}>
+                    {label ? (
+                      <a href={`#${fieldId(idPrefix, error.field)}`}>{`${label}: ${error.message}`}</a>
+                    ) : (
+                      error.message
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Groups fields (a list item) under a name that prefixes their labels in the error summary. */
+export function FieldGroup({ label, children }: { label: string; children: ReactNode }) {
+  const outer = useContext(GroupLabelContext);
+  return (
+    <GroupLabelContext.Provider value={outer ? `${outer} – ${label}` : label}>
+      {children}
+    </GroupLabelContext.Provider>
+  );
+}
+
+export interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldProps {
+  /** The field's path in the request body, as the server names it in errors. */
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  className?: string;
+  children(control: ControlProps): ReactNode;
+}
+
+/** A label, a control and the control's hint and error, tied together for assistive technology. */
+export function Field({ name, label, hint, className, children }: FieldProps) {
+  const { id, error } = useField(name, label);
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+      {children({
+        id,
+        name,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': described || undefined,
+      })}
+    </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange' | 'id'>;
+
+interface TextFieldProps extends InputProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  value: string;
+  onChange(value: string): void;
+}
+
+export function TextField({ name, label, hint, value, onChange, ...input }: TextFieldProps) {
+  return (
+    <Field name={name} label={label} hint={hint}>
+      {(control) => (
+        <input type="text" {...input} {...control} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
+  );
+}
+
+interface TextAreaFieldProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  value: string;
+  onChange(value: string): void;
+  maxLength?: number;
+  rows?: number;
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  maxLength,
+  rows = 4,
+}: TextAreaFieldProps) {
+  return (
+    <Field name={name} label={label} hint={hint}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={rows}
+          maxLength={maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface NumberFieldProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  value: number | null;
+  /** Called with null when the field is emptied; only when `required` is false. */
+  onChange(value: number | null): void;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+function parseNumber(raw: string): number | null {
+  return raw.trim() === '' ? null : Number(raw.replace(',', '.'));
+}
+
+/**
+ * A number input that keeps what the person is typing ("1,") while passing on only whole numbers.
+ * Accepts a decimal comma as well as a point.
+ */
+export function NumberField({
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  required,
+  min,
+  max,
+  step = 1,
+}: NumberFieldProps) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  useEffect(() => {
+    setText((current) => (parseNumber(current) === value ? current : value === null ? '' : String(value)));
+  }, [value]);
+  function change(raw: string) {
+    setText(raw);
+    const parsed = parseNumber(raw);
+    if (parsed === null) {
+      if (!required) onChange(null);
+    } else if (Number.isFinite(parsed)) {
+      onChange(parsed);
+    }
+  }
+  return (
+    <Field name={name} label={label} hint={hint} className="field-number">
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode={step < 1 ? 'decimal' : 'numeric'}
+          required={required}
+          min={min}
+          max={max}
+          step={step}
+          value={text}
+          onChange={(e) => change(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface SelectFieldProps<V extends string> {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  value: NoInfer<V> | '';
+  options: readonly { value: V; label: string }[];
+  onChange(value: NoInfer<V>): void;
+  /** Text for an empty first choice; without it one of the options must be chosen. */
+  placeholder?: string;
+  required?: boolean;
+}
+
+export function SelectField<V extends string>({
+  name,
+  label,
+  hint,
+  value,
+  options,
+  onChange,
+  placeholder,
+  required,
+}: SelectFieldProps<V>) {
+  return (
+    <Field name={name} label={label} hint={hint}>
+      {(control) => (
+        <select
+          {...control}
+          value={value}
+          required={required}
+          onChange={(e) => onChange(e.target.value as V)}
+        >
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+interface CheckboxFieldProps {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}
+
+export function CheckboxField({ name, label, checked, onChange }: CheckboxFieldProps) {
+  const { id, error } = useField(name, label);
+  return (
+    <div className={`checkbox${error ? ' field-invalid' : ''}`}>
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface CheckboxGroupProps<V extends string> {
+  name: string;
+  legend: string;
+  options: readonly { value: V; label: string }[];
+  value: readonly V[];
+  onChange(value: V[]): void;
+}
+
+/** Several choices for one list-valued field; the error for the list shows under the legend. */
+export function CheckboxGroup<V extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+}: CheckboxGroupProps<V>) {
+  const { id, error } = useField(name, legend);
+  function toggle(option: V, checked: boolean) {
+    // Keep the options' order, whatever order they were ticked in.
+    onChange(options.map((o) => o.value).filter((v) => (v === option ? checked : value.includes(v))));
+  }
+  return (
+    <fieldset
+      className={`checkbox-group${error ? ' field-invalid' : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend>{legend}</legend>
+      {error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+      {options.map((option, index) => (
+        <div className="checkbox" key={option.value}>
+          <input
+            type="checkbox"
+            id={index === 0 ? id : `${id}-${option.value}`}
+            checked={value.includes(option.value)}
+            onChange={(e) => toggle(option.value, e.target.checked)}
+          />
+          <label htmlFor={index === 0 ? id : `${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The form's submit button; says it is busy while the request runs. */
+export function SubmitButton({ action, children }: { action: Action; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="submit"
+      className="button button-primary"
+      disabled={action.pending}
+      aria-busy={action.pending}
+    >
+      {action.pending ? t('common.working') : children}
+    </button>
+  );
+}

@@ -1,0 +1,143 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { type Locale, localeSchema } from '../../shared/roles.ts';
+import { useLocale } from '../hooks.ts';
+import { useOptionalViewer, useSession, type Viewer } from '../session.tsx';
+
+/** Moves focus to the new page's h1 after client-side navigation, so screen readers start there. */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [pathname]);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const viewer = useOptionalViewer();
+  useFocusHeadingOnNavigation();
+  return (
+    <>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            {t('common.productName')}
+          </Link>
+          {viewer && <MainNav viewer={viewer} />}
+          <div className="header-tools">
+            {viewer && viewer.session.networks.length > 1 && <NetworkPicker viewer={viewer} />}
+            <LanguageSwitch />
+            {viewer && <Account viewer={viewer} />}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('common.footer')}</p>
+      </footer>
+    </>
+  );
+}
+
+function MainNav({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation();
+  const links: { to: string; label: string }[] = [{ to: '/', label: t('nav.home') }];
+  if (viewer.isAdmin || viewer.isCoordinator) {
+    links.push(
+      { to: '/organisations', label: t('nav.organisations') },
+      { to: '/people', label: t('nav.people') },
+      { to: '/programmes', label: t('nav.programmes') },
+    );
+  }
+  if (viewer.isAdmin) links.push({ to: '/outbox', label: t('nav.outbox') });
+  return (
+    <nav aria-label={t('nav.label')}>
+      <ul className="nav-list">
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.to === '/'}>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Account({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  async function handleSignOut() {
+    await signOut();
+    navigate('/signin');
+  }
+  return (
+    <div className="account">
+      <Link to="/me" className="account-name">
+        {viewer.session.person.name}
+      </Link>
+      <button type="button" className="button button-small" onClick={() => void handleSignOut()}>
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
+
+const languageNames: Record<Locale, string> = { sv: 'Svenska', en: 'English' };
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const { saveLocale } = useSession();
+  const locale = useLocale();
+  function change(value: string) {
+    const parsed = localeSchema.safeParse(value);
+    if (parsed.success) saveLocale(parsed.data).catch((error: unknown) => console.error(error));
+  }
+  return (
+    <div className="header-select">
+      <label htmlFor="language-switch">{t('common.language')}</label>
+      <select id="language-switch" value={locale} onChange={(e) => change(e.target.value)}>
+        {localeSchema.options.map((option) => (
+          <option key={option} value={option} lang={option}>
+            {languageNames[option]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function NetworkPicker({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <div className="header-select">
+      <label htmlFor="network-picker">{t('nav.network')}</label>
+      <select
+        id="network-picker"
+        value={viewer.networkId}
+        onChange={(e) => {
+          viewer.chooseNetwork(e.target.value);
+          navigate('/');
+        }}
+      >
+        {viewer.session.networks.map((network) => (
+          <option key={network.id} value={network.id}>
+            {network.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

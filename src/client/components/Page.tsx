@@ -1,0 +1,44 @@
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiData } from '../hooks.ts';
+import { ProblemMessage } from './ProblemMessage.tsx';
+
+interface PageProps {
+  title: string;
+  /** Shown beside the heading, e.g. the page's main action. */
+  actions?: ReactNode;
+  children?: ReactNode;
+}
+
+/**
+ * The page's one h1 (which receives focus after navigation, see Layout) and the document title.
+ */
+export function Page({ title, actions, children }: PageProps) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${title} – ${t('common.productName')}`;
+  }, [title, t]);
+  return (
+    <>
+      <div className="page-heading">
+        <h1 tabIndex={-1}>{title}</h1>
+        {actions && <div className="page-actions">{actions}</div>}
+      </div>
+      {children}
+    </>
+  );
+}
+
+/** Shows loading and problem states of `state`, and `children` with the data once it is there. */
+export function Loaded<T>({ state, children }: { state: ApiData<T>; children(data: T): ReactNode }) {
+  const { t } = useTranslation();
+  if (state.error) return <ProblemMessage problem={state.error.problem} />;
+  if (state.data === undefined) {
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  return <>{children(state.data)}</>;
+}

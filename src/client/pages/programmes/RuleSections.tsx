@@ -1,0 +1,365 @@
+import { useTranslation } from 'react-i18next';
+import {
+  crossOrganisationRules,
+  feeBases,
+  intakeModes,
+  ProgrammeLimits,
+  type ProgrammeSettings,
+} from '../../../shared/programme.ts';
+import type { ParticipantRole } from '../../../shared/roles.ts';
+import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../components/Form.tsx';
+import { formatMoney } from '../../format.ts';
+import { useLocale } from '../../hooks.ts';
+import { removeAt, replaceAt, type SectionProps } from './editing.tsx';
+
+type Settings = ProgrammeSettings;
+
+export function IntakeSection({ value, path, onChange }: SectionProps<Settings['intake']>) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="section">
+      <legend>{t('programmes.intake.legend')}</legend>
+      <SelectField
+        name={`${path}.mode`}
+        label={t('programmes.intake.mode')}
+        hint={t(`programmes.intake.modeHints.${value.mode}`)}
+        value={value.mode}
+        options={intakeModes.map((mode) => ({ value: mode, label: t(`programmes.intake.modes.${mode}`) }))}
+        onChange={(mode) => onChange({ mode })}
+      />
+    </fieldset>
+  );
+}
+
+export function EligibilitySection({ value, path, onChange }: SectionProps<Settings['eligibility']>) {
+  const { t } = useTranslation();
+  const roles: ParticipantRole[] = ['adept', 'mentor'];
+  return (
+    <fieldset className="section">
+      <legend>{t('programmes.eligibility.legend')}</legend>
+      <div className="columns">
+        {roles.map((role) => {
+          const rule = value[role];
+          const rulePath = `${path}.${role}`;
+          const set = (patch: Partial<typeof rule>) => onChange({ ...value, [role]: { ...rule, ...patch } });
+          return (
+            <fieldset key={role} className="subsection">
+              <legend>{t(`programmes.eligibility.for.${role}`)}</legend>
+              <NumberField
+                name={`${rulePath}.minMonthsManagingStaff`}
+                label={t('programmes.eligibility.minMonths')}
+                hint={t('programmes.emptyForNone')}
+                min={0}
+                max={600}
+                value={rule.minMonthsManagingStaff}
+                onChange={(minMonthsManagingStaff) => set({ minMonthsManagingStaff })}
+              />
+              <CheckboxField
+                name={`${rulePath}.experienceMustBeDocumented`}
+                label={t('programmes.eligibility.documented')}
+                checked={rule.experienceMustBeDocumented}
+                onChange={(experienceMustBeDocumented) => set({ experienceMustBeDocumented })}
+              />
+              {role === 'mentor' && (
+                <NumberField
+                  name={`${rulePath}.minCapacity`}
+                  label={t('programmes.eligibility.minCapacity')}
+                  hint={t('programmes.emptyForNone')}
+                  min={1}
+                  max={20}
+                  value={rule.minCapacity}
+                  onChange={(minCapacity) => set({ minCapacity })}
+                />
+              )}
+              <CheckboxField
+                name={`${rulePath}.requiresMentorTraining`}
+                label={t('programmes.eligibility.requiresTraining')}
+                checked={rule.requiresMentorTraining}
+                onChange={(requiresMentorTraining) => set({ requiresMentorTraining })}
+              />
+              <TextAreaField
+                name={`${rulePath}.otherCriteria`}
+                label={t('programmes.eligibility.otherCriteria')}
+                hint={t('programmes.eligibility.otherCriteriaHint')}
+                rows={3}
+                maxLength={ProgrammeLimits.textMax}
+                value={rule.otherCriteria}
+                onChange={(otherCriteria) => set({ otherCriteria })}
+              />
+            </fieldset>
+          );
+        })}
+      </div>
+      <CheckboxField
+        name={`${path}.allowExceptions`}
+        label={t('programmes.eligibility.allowExceptions')}
+        checked={value.allowExceptions}
+        onChange={(allowExceptions) => onChange({ ...value, allowExceptions })}
+      />
+    </fieldset>
+  );
+}
+
+export function MatchingSection({ value, path, onChange }: SectionProps<Settings['matching']>) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="section">
+      <legend>{t('programmes.matching.legend')}</legend>
+      <SelectField
+        name={`${path}.crossOrganisation`}
+        label={t('programmes.matching.crossOrganisation')}
+        value={value.crossOrganisation}
+        options={crossOrganisationRules.map((rule) => ({
+          value: rule,
+          label: t(`programmes.matching.crossOrganisationRules.${rule}`),
+        }))}
+        onChange={(crossOrganisation) => onChange({ ...value, crossOrganisation })}
+      />
+      <CheckboxField
+        name={`${path}.excludeDependency`}
+        label={t('programmes.matching.excludeDependency')}
+        checked={value.excludeDependency}
+        onChange={(excludeDependency) => onChange({ ...value, excludeDependency })}
+      />
+      <CheckboxField
+        name={`${path}.mentorLevelAtLeastAdept`}
+        label={t('programmes.matching.mentorLevel')}
+        checked={value.mentorLevelAtLeastAdept}
+        onChange={(mentorLevelAtLeastAdept) => onChange({ ...value, mentorLevelAtLeastAdept })}
+      />
+      <TextField
+        name={`${path}.advisorRole`}
+        label={t('programmes.matching.advisorRole')}
+        hint={t('programmes.matching.advisorRoleHint')}
+        maxLength={ProgrammeLimits.textMax}
+        value={value.advisorRole}
+        onChange={(advisorRole) => onChange({ ...value, advisorRole })}
+      />
+    </fieldset>
+  );
+}
+
+export function DurationSection({ value, path, onChange }: SectionProps<Settings['duration']>) {
+  const { t } = useTranslation();
+  const extendable = value.extensionMonths !== null;
+  return (
+    <fieldset className="section">
+      <legend>{t('programmes.duration.legend')}</legend>
+      <NumberField
+        name={`${path}.months`}
+        label={t('programmes.duration.months')}
+        required
+        min={1}
+        max={ProgrammeLimits.durationMonthsMax}
+        value={value.months}
+        onChange={(months) => onChange({ ...value, months: months ?? value.months })}
+      />
+      <CheckboxField
+        name={`${path}.extendable`}
+        label={t('programmes.duration.extendable')}
+        checked={extendable}
+        onChange={(checked) =>
+          onChange({ ...value, extensionMonths: checked ? 12 : null, maxExtensions: checked ? 1 : 0 })
+        }
+      />
+      {extendable && (
+        <div className="field-row">
+          <NumberField
+            name={`${path}.extensionMonths`}
+            label={t('programmes.duration.extensionMonths')}
+            required
+            min={1}
+            max={ProgrammeLimits.durationMonthsMax}
+            value={value.extensionMonths}
+            onChange={(extensionMonths) => onChange({ ...value, extensionMonths })}
+          />
+          <NumberField
+            name={`${path}.maxExtensions`}
+            label={t('programmes.duration.maxExtensions')}
+            required
+            min={0}
+            max={5}
+            value={value.maxExtensions}
+            onChange={(maxExtensions) =>
+              onChange({ ...value, maxExtensions: maxExtensions ?? value.maxExtensions })
+            }
+          />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+export function CadenceSection({ value, path, onChange }: SectionProps<Settings['cadence']>) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<Settings['cadence']>) => onChange({ ...value, ...patch });
+  return (
+    <fieldset className="section">
+      <legend>{t('programmes.cadence.legend')}</legend>
+      <div className="field-row">
+        <NumberField
+          name={`${path}.meetingEveryWeeksMin`}
+          label={t('programmes.cadence.weeksMin')}
+          required
+          min={1}
+          max={26}
+          value={value.meetingEveryWeeksMin}
+          onChange={(n) => set({ meetingEveryWeeksMin: n ?? value.meetingEveryWeeksMin })}
+        />
+        <NumberField
+          name={`${path}.meetingEveryWeeksMax`}
+          label={t('programmes.cadence.weeksMax')}
+          required
+          min={1}
+          max={26}
+          value={value.meetingEveryWeeksMax}
+          onChange={(n) => set({ meetingEveryWeeksMax: n ?? value.meetingEveryWeeksMax })}
+        />
+      </div>
+      <div className="field-row">
+        <NumberField
+          name={`${path}.meetingHoursMin`}
+          label={t('programmes.cadence.hoursMin')}
+          required
+          min={0.25}
+          max={8}
+          step={0.25}
+          value={value.meetingHoursMin}
+          onChange={(n) => set({ meetingHoursMin: n ?? value.meetingHoursMin })}
+        />
+        <NumberField
+          name={`${path}.meetingHoursMax`}
+          label={t('programmes.cadence.hoursMax')}
+          required
+          min={0.25}
+          max={8}
+          step={0.25}
+          value={value.meetingHoursMax}
+          onChange={(n) => set({ meetingHoursMax: n ?? value.meetingHoursMax })}
+        />
+      </div>
+      <NumberField
+        name={`${path}.expectedMeetings`}
+        label={t('programmes.cadence.expectedMeetings')}
+        hint={t('programmes.emptyForNone')}
+        min={1}
+        max={100}
+        value={value.expectedMeetings}
+        onChange={(expectedMeetings) => set({ expectedMeetings })}
+      />
+      <TextField
+        name={`${path}.usualPlace`}
+        label={t('programmes.cadence.usualPlace')}
+        hint={t('programmes.cadence.usualPlaceHint')}
+        maxLength={ProgrammeLimits.textMax}
+        value={value.usualPlace}
+        onChange={(usualPlace) => set({ usualPlace })}
+      />
+    </fieldset>
+  );
+}
+
+export function FeeSection({ value, path, onChange }: SectionProps<Settings['fee']>) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <fieldset className="section">
+      <legend>{t('programmes.fee.legend')}</legend>
+      <SelectField
+        name={`${path}.basis`}
+        label={t('programmes.fee.basis')}
+        value={value.basis}
+        options={feeBases.map((basis) => ({ value: basis, label: t(`programmes.fee.bases.${basis}`) }))}
+        onChange={(basis) => onChange({ ...value, basis, amountOre: basis === 'none' ? 0 : value.amountOre })}
+      />
+      {value.basis !== 'none' && (
+        <NumberField
+          name={`${path}.amountOre`}
+          label={t('programmes.fee.amount')}
+          hint={t('programmes.fee.amountHint', { amount: formatMoney(value.amountOre, locale) })}
+          required
+          min={0}
+          max={ProgrammeLimits.feeOreMax / 100}
+          step={0.01}
+          value={value.amountOre / 100}
+          onChange={(kronor) => onChange({ ...value, amountOre: Math.round((kronor ?? 0) * 100) })}
+        />
+      )}
+      <TextField
+        name={`${path}.note`}
+        label={t('programmes.fee.note')}
+        maxLength={ProgrammeLimits.textMax}
+        value={value.note}
+        onChange={(note) => onChange({ ...value, note })}
+      />
+    </fieldset>
+  );
+}
+
+const documentFlags = [
+  'contract',
+  'confidentialityAgreement',
+  'ethicsGuidelines',
+  'mentorBook',
+  'leaderProfile',
+] as const;
+
+export function DocumentsSection({ value, path, onChange }: SectionProps<Settings['documents']>) {
+  const { t } = useTranslation();
+  const reading = value.recommendedReading;
+  return (
+    <fieldset className="section">
+      <legend>{t('programmes.documents.legend')}</legend>
+      {documentFlags.map((flag) => (
+        <CheckboxField
+          key={flag}
+          name={`${path}.${flag}`}
+          label={t(`programmes.documents.${flag}`)}
+          checked={value[flag]}
+          onChange={(checked) => onChange({ ...value, [flag]: checked })}
+        />
+      ))}
+      <fieldset className="subsection">
+        <legend>{t('programmes.documents.reading')}</legend>
+        {reading.length === 0 && <p>{t('programmes.documents.noReading')}</p>}
+        <ol className="plain-list">
+          {reading.map((title, index) => {
+            const itemLabel = t('programmes.documents.readingItem', { n: index + 1 });
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: titles are edited in place and may repeat
+              <li key={index} className="inline-item">
+                <TextField
+                  name={`${path}.recommendedReading.${index}`}
+                  label={itemLabel}
+                  required
+                  maxLength={ProgrammeLimits.textMax}
+                  value={title}
+                  onChange={(text) =>
+                    onChange({ ...value, recommendedReading: replaceAt(reading, index, text) })
+                  }
+                />
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={t('programmes.remove', { item: itemLabel })}
+                  onClick={() => onChange({ ...value, recommendedReading: removeAt(reading, index) })}
+                >
+                  {t('programmes.removeShort')}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        {reading.length < ProgrammeLimits.readingMax && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => onChange({ ...value, recommendedReading: [...reading, ''] })}
+          >
+            {t('programmes.documents.addReading')}
+          </button>
+        )}
+      </fieldset>
+    </fieldset>
+  );
+}
