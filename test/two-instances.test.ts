@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.ts';
+import { createDatabase } from '../src/server/db/connection.ts';
+import { buildCast } from './factories.ts';
+import { createTestDatabase, TestClient, type TestDatabase, testConfig } from './support.ts';
+
+/**
+ * Two instances sharing one PostgreSQL database: a session, a CSRF token and the login rate limit
+ * made on one hold on the other, since nothing of them lives in a process's memory.
+ */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances sharing one PostgreSQL', () => {
+  let shared: TestDatabase;
+  const instances: { baseUrl: string; close: () => Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    shared = await createTestDatabase('postgres');
+    for (let i = 0; i < 2; i++) {
+      const db = createDatabase({
+        kind: 'postgres',
+        url: process.env.TEST_DATABASE_URL as string,
+        schema: shared.schema,
+      });
+      const app = await buildApp({
+        config: testConfig({ LOGIN_MAX_ATTEMPTS: '2' }),
+        db,
+        clientDir: '/nonexistent',
+      });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as AddressInfo;
+      instances.push({
+        baseUrl: `http://127.0.0.1:${port}`,
+        close: async () => {
+          await app.close();
+          await db.destroy();
+        },
+      });
+    }
+  });
+  afterAll(async () => {
+    for (const instance of instances) await instance.close();
+    await shared.drop();
+  });
+
+  it('signs in on one instance and keeps working on the other', async () => {
+    const cast = await buildCast(shared.db);
+    const [first, second] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    expect(first.baseUrl).not.toBe(second.baseUrl);
+
+    const onFirst = new TestClient(first.baseUrl);
+    await onFirst.signIn(cast.admin.email);
+
+    // Same cookies and CSRF token, other instance.
+    const onSecond = new TestClient(second.baseUrl);
+    for (const [name, value] of onFirst.cookies) onSecond.cookies.set(name, value);
+    onSecond.csrfToken = onFirst.csrfToken;
+    const session = await onSecond.get('/api/session');
+    expect(session.status).toBe(200);
+    expect(session.body.person.email).toBe(cast.admin.email);
+    const created = await onSecond.post(`/api/networks/${cast.network.id}/organisations`, {
+      name: 'Skapad på instans två',
+      kind: 'agency',
+    });
+    expect(created.status).toBe(201);
+    expect((await onFirst.get(`/api/organisations/${created.body.id}`)).body.name).toBe(
+      'Skapad på instans två',
+    );
+
+    // Signing out on the second ends the session on the first too.
+    expect((await onSecond.post('/api/auth/sign-out')).status).toBe(204);
+    expect((await onFirst.get('/api/session')).status).toBe(401);
+  });
+
+  it('counts failed sign-ins across instances', async () => {
+    const cast = await buildCast(shared.db);
+    const [first, second] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const a = new TestClient(first.baseUrl);
+    const b = new TestClient(second.baseUrl);
+    expect(
+      (await a.post('/api/auth/sign-in', { email: cast.mentor.email, password: 'wrong one' })).status,
+    ).toBe(401);
+    expect(
+      (await b.post('/api/auth/sign-in', { email: cast.mentor.email, password: 'wrong two' })).status,
+    ).toBe(401);
+    expect(
+      (await a.post('/api/auth/sign-in', { email: cast.mentor.email, password: 'wrong three' })).status,
+    ).toBe(429);
+  });
+});
