@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   csrfResponseSchema,
@@ -10,10 +9,10 @@ import {
   updateMeBodySchema,
 } from '../../../shared/api.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
-import { AppError } from '../../errors.ts';
-import { clearSessionCookie, clientInfo, setSessionCookie } from '../../http/request-context.ts';
+import { clearSessionCookie, clientInfo } from '../../http/request-context.ts';
 import * as service from './auth.service.ts';
 import { updateOwnProfile } from './profile.service.ts';
+import { startSession } from './session-reply.ts';
 
 const tags = ['auth'];
 
@@ -62,7 +61,7 @@ export async function authRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const session = await service.signInWithPassword(deps, request.body, clientInfo(request));
-      return startSession(request, reply, session);
+      return startSession(deps, request, reply, session);
     },
   );
 
@@ -106,7 +105,7 @@ export async function authRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const session = await service.signInWithMagicLink(deps, request.body.token, clientInfo(request));
-      return startSession(request, reply, session);
+      return startSession(deps, request, reply, session);
     },
   );
 
@@ -159,13 +158,4 @@ export async function authRoutes(app: App, deps: Deps) {
       return service.describeSession(db, actor, await service.sessionExpiry(db, actor, config));
     },
   );
-
-  /** Sets the new session's cookie; the old session, if any, ends, so ids never carry over a sign-in. */
-  async function startSession(request: FastifyRequest, reply: FastifyReply, session: service.NewSession) {
-    if (request.actor) await service.signOut(db, request.actor);
-    setSessionCookie(reply, session, config);
-    const actor = await service.resolveSession(db, config, session.token);
-    if (!actor) throw new AppError('internal');
-    return service.describeSession(db, actor, session.expiresAt);
-  }
 }

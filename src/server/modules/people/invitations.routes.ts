@@ -10,9 +10,8 @@ import {
   tokenSchema,
 } from '../../../shared/api.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
-import { AppError } from '../../errors.ts';
-import { clientInfo, setSessionCookie } from '../../http/request-context.ts';
-import { describeSession, resolveSession, signOut } from '../auth/auth.service.ts';
+import { clientInfo } from '../../http/request-context.ts';
+import { startSession } from '../auth/session-reply.ts';
 import * as service from './invitations.service.ts';
 
 const tags = ['invitations'];
@@ -100,11 +99,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
         request.body,
         clientInfo(request),
       );
-      if (request.actor) await signOut(db, request.actor);
-      setSessionCookie(reply, session, config);
-      const actor = await resolveSession(db, config, session.token);
-      if (!actor) throw new AppError('internal');
-      return describeSession(db, actor, session.expiresAt);
+      return startSession(deps, request, reply, session);
     },
   );
 }
