@@ -34,11 +34,18 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Requests after which the session is a different one, and so is the CSRF token that goes with it. */
+const sessionChangingPaths = new Set([
+  '/api/auth/sign-in',
+  '/api/auth/sign-out',
+  '/api/auth/magic-link/verify',
+  '/api/invitations/accept',
+]);
+
 let csrfToken: Promise<string> | null = null;
 let onUnauthenticated: () => void = () => {};
 
-/** Forget the CSRF token; the server issues a new one with every new session. */
-export function forgetCsrfToken(): void {
+function forgetCsrfToken(): void {
   csrfToken = null;
 }
 
@@ -102,10 +109,13 @@ async function request<T>(
   }
   if (!response.ok) {
     const problem = await readProblem(response);
-    if (response.status === 401 && path !== '/api/session' && !path.startsWith('/api/auth/'))
+    if (response.status === 401 && path !== '/api/session' && !path.startsWith('/api/auth/')) {
+      forgetCsrfToken();
       onUnauthenticated();
+    }
     throw new ApiError(problem);
   }
+  if (sessionChangingPaths.has(path)) forgetCsrfToken();
   if (schema === null || response.status === 202 || response.status === 204) return undefined as T;
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {

@@ -39,6 +39,7 @@ await i18next.use(initReactI18next).init({
   supportedLngs: ['sv', 'en'],
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export default i18next;

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type SessionInfo, sessionResponseSchema } from '../shared/api.ts';
 import type { Locale, Role } from '../shared/roles.ts';
-import { ApiError, api, forgetCsrfToken, setUnauthenticatedHandler } from './api.ts';
+import { ApiError, api, setUnauthenticatedHandler } from './api.ts';
 import { changeLocale } from './i18n.ts';
 
 const networkStorageKey = 'bollplank.network';
@@ -9,7 +9,7 @@ const networkStorageKey = 'bollplank.network';
 interface SessionContextValue {
   /** undefined while the first session check runs; null when signed out. */
   session: SessionInfo | null | undefined;
-  /** Adopt the session returned by sign-in, magic link, invitation or profile update. */
+  /** Adopts the session returned by sign-in, magic link, invitation or profile update. */
   signedIn(session: SessionInfo): void;
   signOut(): Promise<void>;
   saveLocale(locale: Locale): Promise<void>;
@@ -21,10 +21,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => {
-      forgetCsrfToken();
-      setSession(null);
-    });
+    setUnauthenticatedHandler(() => setSession(null));
     api.get('/api/session', sessionResponseSchema).then(
       (info) => {
         setSession(info);
@@ -38,15 +35,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signedIn = useCallback((info: SessionInfo) => {
-    forgetCsrfToken();
     setSession(info);
     // The language saved in the profile follows the person to every device.
     void changeLocale(info.person.locale);
   }, []);
 
   const signOut = useCallback(async () => {
-    await api.postVoid('/api/auth/sign-out');
-    forgetCsrfToken();
+    try {
+      await api.postVoid('/api/auth/sign-out');
+    } catch (error) {
+      // A session that has already ended needs no signing out.
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    }
     setSession(null);
   }, []);
 

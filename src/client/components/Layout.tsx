@@ -87,7 +87,11 @@ function Account({ viewer }: { viewer: Viewer }) {
       <Link to="/me" className="account-name">
         {viewer.session.person.name}
       </Link>
-      <button type="button" className="button button-small" onClick={() => void handleSignOut()}>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => handleSignOut().catch((error: unknown) => console.error(error))}
+      >
         {t('auth.signOut')}
       </button>
     </div>
