@@ -203,7 +203,7 @@ function useWeeksHint() {
   const { t } = useTranslation();
   const locale = useLocale();
   return (days: number | null) =>
-    days === null
+    days === null || days === 0
       ? undefined
       : t('programmes.inWeeks', { count: days / 7, weeks: formatNumber(days / 7, locale) });
 }
