@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { createDatabase, type Db } from '../../src/server/db/connection.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { type DemoInfo, seedDemoIfEmpty } from '../../src/server/demo/seed.ts';
+import { testConfig } from '../support.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface E2eServer {
+  /** On localhost, which browsers treat as secure, so the __Host- cookies work over plain HTTP. */
+  baseUrl: string;
+  db: Db;
+  demo: DemoInfo;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The built app (dist/client) on a fresh SQLite file holding the demo network. */
+export async function startE2eServer(): Promise<E2eServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'bollplank-e2e-'));
+  const db = createDatabase({ kind: 'sqlite', path: join(dir, 'e2e.db') });
+  await migrateToLatest(db);
+  const demo = (await seedDemoIfEmpty(db))!;
+  const app = await buildApp({ config: testConfig(), db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://localhost:${port}`,
+    db,
+    demo,
+    app,
+    async close() {
+      await app.close();
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** axe-core against WCAG 2.1 A and AA; a serious or critical violation fails the test. */
+export async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `accessibility on ${where}`).toEqual([]);
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  const form = page.locator('form').first();
+  await form.getByLabel('E-postadress').fill(email);
+  await form.getByLabel('Lösenord', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Logga in' }).click();
+  await expect.poll(() => new URL(page.url()).pathname).not.toMatch(/^\/signin/);
+}
