@@ -19,10 +19,19 @@ export interface Mailer {
   readonly delivers: boolean;
 }
 
+/** Tries before a message is marked failed; waits double each time from two minutes. */
 const maxAttempts = 5;
 
-export function createMailer(options: { smtpUrl: string | undefined; from: string }): Mailer {
-  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+export interface MailerOptions {
+  smtpUrl: string | undefined;
+  from: string;
+  /** A ready transport instead of SMTP_URL (tests, or another nodemailer transport). */
+  transport?: Pick<Transporter, 'sendMail'>;
+}
+
+export function createMailer(options: MailerOptions): Mailer {
+  const transport =
+    options.transport ?? (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null);
   return {
     delivers: transport !== null,
     async enqueue(db, mail) {
@@ -66,7 +75,10 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
         } catch (error) {
           const attempts = message.attempts + 1;
           log.warn({ err: error, outboxId: message.id, attempts }, 'mail delivery failed');
-          await outbox.markFailedAttempt(db, message.id, attempts, String(error), attempts >= maxAttempts);
+          await outbox.markFailedAttempt(db, message.id, attempts, String(error), {
+            giveUp: attempts >= maxAttempts,
+            retryAfterMs: 2 ** attempts * 60_000,
+          });
         }
       }
     },

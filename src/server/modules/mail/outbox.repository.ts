@@ -57,20 +57,21 @@ export async function markSent(db: Queryable, id: string): Promise<void> {
     .execute();
 }
 
+/** Records a failed try; the message waits `retryAfterMs` before the next one, or is given up. */
 export async function markFailedAttempt(
   db: Queryable,
   id: string,
   attempts: number,
   error: string,
-  giveUp: boolean,
+  retry: { giveUp: boolean; retryAfterMs: number },
 ) {
   await db
     .updateTable('outbox')
     .set({
       attempts,
       last_error: error.slice(0, 1000),
-      status: giveUp ? 'failed' : 'pending',
-      locked_until: null,
+      status: retry.giveUp ? 'failed' : 'pending',
+      locked_until: retry.giveUp ? null : new Date(Date.now() + retry.retryAfterMs).toISOString(),
     })
     .where('id', '=', id)
     .execute();
