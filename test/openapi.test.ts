@@ -24,7 +24,9 @@ describe('the OpenAPI document', () => {
     for (const route of routes) expect(documented, route).toContain(route);
 
     const createOrganisation = document.paths['/api/networks/{networkId}/organisations'].post;
-    expect(createOrganisation.requestBody.content['application/json'].schema.properties).toHaveProperty('name');
+    expect(createOrganisation.requestBody.content['application/json'].schema.properties).toHaveProperty(
+      'name',
+    );
     expect(createOrganisation.responses).toHaveProperty('201');
   });
 });
