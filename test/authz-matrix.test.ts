@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/server/modules/auth/auth.service.ts';
+import { importForm, postForm } from '../src/server/modules/imports/imports.test-helpers.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
 import { newId, nowIso } from '../src/server/util.ts';
 import { buildCast } from './factories.ts';
@@ -50,9 +51,15 @@ interface Context {
   invitationId: string;
   caller: Caller;
 }
+interface Request {
+  path: string;
+  body?: unknown;
+  /** A multipart body (file uploads), sent instead of JSON. */
+  form?: FormData;
+}
 interface Row {
   expect: Expectation;
-  request: (ctx: Context) => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
+  request: (ctx: Context) => Promise<Request> | Request;
   /** Use a session of its own, for requests that end it. */
   ownSession?: boolean;
 }
@@ -240,6 +247,21 @@ const matrix: Record<string, Row> = {
     expect: inNetwork(204, 403),
     request: async (ctx) => ({ path: `/api/rounds/${await freshRound(ctx)}` }),
   },
+  // Rows for organisation A: coordinator B may send a file, but each of its rows is refused (400).
+  'POST /api/networks/:networkId/imports/preview': {
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 200 }),
+    request: (ctx) => ({
+      path: `/api/networks/${ctx.cast.network.id}/imports/preview`,
+      form: importForm(`namn;e-post;organisation;roll\nImport;import-${unique()}@example.org;Org A;mentor\n`),
+    }),
+  },
+  'POST /api/networks/:networkId/imports': {
+    expect: inNetwork(201, 403, { coordinatorA: 201, coordinatorB: 400 }),
+    request: (ctx) => ({
+      path: `/api/networks/${ctx.cast.network.id}/imports`,
+      form: importForm(`namn;e-post;organisation;roll\nImport;import-${unique()}@example.org;Org A;mentor\n`),
+    }),
+  },
   'GET /api/networks/:networkId/outbox': {
     expect: inNetwork(200, 403),
     request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/outbox` }),
@@ -316,8 +338,10 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
       const actual: Partial<Expectation> = {};
       for (const caller of callers) {
         const client = await clientFor(caller, row.ownSession);
-        const { path, body } = await row.request({ ...context, caller });
-        const response = await client.request(method!, path, method === 'GET' ? undefined : (body ?? {}));
+        const { path, body, form } = await row.request({ ...context, caller });
+        const response = form
+          ? await postForm(client, path, form)
+          : await client.request(method!, path, method === 'GET' ? undefined : (body ?? {}));
         actual[caller] = response.status;
       }
       expect(actual).toEqual(row.expect);

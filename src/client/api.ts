@@ -8,6 +8,12 @@ import {
   personSchema,
   problemSchema,
 } from '../shared/api.ts';
+import {
+  applicationSchema,
+  approvalRequestSchema,
+  consentSchema,
+  poolMentorSchema,
+} from '../shared/intake.ts';
 import { programmeSchema, programmeTemplateSchema, roundSchema } from '../shared/programme.ts';
 import i18n from './i18n.ts';
 
@@ -19,6 +25,10 @@ export const programmeListSchema = z.array(programmeSchema);
 export const programmeTemplateListSchema = z.array(programmeTemplateSchema);
 export const roundListSchema = z.array(roundSchema);
 export const outboxListSchema = z.array(outboxMessageSchema);
+export const applicationListSchema = z.array(applicationSchema);
+export const approvalRequestListSchema = z.array(approvalRequestSchema);
+export const consentListSchema = z.array(consentSchema);
+export const poolMentorListSchema = z.array(poolMentorSchema);
 
 /** An error answer from the API, or a failure to reach it (status 0, code "network"). */
 export class ApiError extends Error {
@@ -70,14 +80,16 @@ async function send(method: Method, path: string, body: unknown, signal?: AbortS
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18n.language,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData goes as multipart/form-data; the browser writes that header with its boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = await getCsrfToken();
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -87,7 +99,8 @@ async function send(method: Method, path: string, body: unknown, signal?: AbortS
 }
 
 async function readProblem(response: Response): Promise<Problem> {
-  const parsed = problemSchema.safeParse(await response.json().catch(() => null));
+  // Loose, so that a problem's extra members (such as an import's row errors) reach the page.
+  const parsed = problemSchema.loose().safeParse(await response.json().catch(() => null));
   if (parsed.success) return parsed.data;
   return { type: 'about:blank', title: response.statusText, status: response.status, code: 'unknown' };
 }
@@ -141,6 +154,8 @@ export const api = {
   get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) =>
     request('GET', path, schema, undefined, signal),
   post: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('POST', path, schema, body),
+  /** A multipart/form-data POST (file uploads), with the CSRF token like every other change. */
+  postForm: <T>(path: string, form: FormData, schema: z.ZodType<T>) => request('POST', path, schema, form),
   /** A POST whose answer carries no body the caller needs (202 or 204). */
   postVoid: (path: string, body?: unknown) => request<void>('POST', path, null, body),
   put: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('PUT', path, schema, body),

@@ -34,3 +34,8 @@ export function formatMoney(amountOre: number, locale: Locale): string {
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 }).format(value);
 }
+
+/** A text kept in both interface languages, in the current one. */
+export function localized(text: { sv: string; en: string }, locale: Locale): string {
+  return text[locale] || text.sv;
+}

@@ -15,6 +15,7 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { CSRF_COOKIE, registerRequestContext } from './http/request-context.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     organisationRoutes,
     peopleRoutes,
     invitationRoutes,
+    importRoutes,
     programmeRoutes,
     outboxRoutes,
   ]) {

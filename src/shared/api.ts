@@ -170,3 +170,67 @@ export const outboxMessageSchema = z.object({
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok') });
+
+// --- Bulk import of invited participants --------------------------------------------------------
+
+export const ImportLimits = {
+  /** The largest file accepted, in bytes. */
+  maxFileBytes: 5 * 1024 * 1024,
+  /** Data rows (after the header) in one file. */
+  maxRows: 10_000,
+  /** Rows echoed in a preview; totals and errors always cover the whole file. */
+  previewRows: 200,
+} as const;
+
+export const importFieldSchema = z.enum(['name', 'email', 'organisation', 'role']);
+export type ImportField = z.infer<typeof importFieldSchema>;
+
+export const importRowErrorSchema = z.object({
+  /** The spreadsheet row number: the header is row 1, the first data row 2. */
+  row: z.number().int(),
+  field: importFieldSchema,
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+export const importRowSchema = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  /** The organisation's name as the network spells it, or the file's text when none matched. */
+  organisation: z.string(),
+  /** The role's key (adept, mentor, manager, org_coordinator), or the file's text when unknown. */
+  role: z.string(),
+});
+
+export const importPreviewSchema = z.object({
+  rows: z.array(importRowSchema),
+  errors: z.array(importRowErrorSchema),
+  valid: z.boolean(),
+  totals: z.object({
+    rows: z.number().int(),
+    byRole: z.object({
+      org_coordinator: z.number().int(),
+      manager: z.number().int(),
+      mentor: z.number().int(),
+      adept: z.number().int(),
+    }),
+  }),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({ created: z.number().int() });
+
+/** The multipart form both import routes take; documented here, read by the route itself. */
+export const importFormSchema = z.object({
+  file: z.string().meta({
+    format: 'binary',
+    description: `CSV (UTF-8, "," or ";") or XLSX, at most ${ImportLimits.maxFileBytes / 1024 / 1024} MB and ${ImportLimits.maxRows} rows`,
+  }),
+  locale: localeSchema.default('sv').meta({ description: 'Language of the invitation mails' }),
+});
+
+/** A refused import (400): the usual problem, plus every row error with its row, field and message. */
+export const importProblemSchema = problemSchema.extend({
+  rowErrors: z.array(importRowErrorSchema).optional(),
+});

@@ -350,6 +350,7 @@ export function CheckboxField({ name, label, checked, onChange }: CheckboxFieldP
 interface CheckboxGroupProps<V extends string> {
   name: string;
   legend: string;
+  hint?: ReactNode;
   options: readonly { value: V; label: string }[];
   value: readonly V[];
   onChange(value: V[]): void;
@@ -359,11 +360,13 @@ interface CheckboxGroupProps<V extends string> {
 export function CheckboxGroup<V extends string>({
   name,
   legend,
+  hint,
   options,
   value,
   onChange,
 }: CheckboxGroupProps<V>) {
   const { id, error } = useField(name, legend);
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   function toggle(option: V, checked: boolean) {
     // Keep the options' order, whatever order they were ticked in.
     onChange(options.map((o) => o.value).filter((v) => (v === option ? checked : value.includes(v))));
@@ -371,9 +374,14 @@ export function CheckboxGroup<V extends string>({
   return (
     <fieldset
       className={`checkbox-group${error ? ' field-invalid' : ''}`}
-      aria-describedby={error ? `${id}-error` : undefined}
+      aria-describedby={described || undefined}
     >
       <legend>{legend}</legend>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
       {error && (
         <div className="field-error" id={`${id}-error`}>
           {error}
@@ -390,6 +398,69 @@ export function CheckboxGroup<V extends string>({
           <label htmlFor={index === 0 ? id : `${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
+    </fieldset>
+  );
+}
+
+interface RadioGroupProps<V extends string | number> {
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  options: readonly { value: V; label: string }[];
+  value: V | null;
+  onChange(value: V): void;
+  required?: boolean;
+  /** Lays the choices out in a row (e.g. a scale from 1 to 5). */
+  inline?: boolean;
+}
+
+/** One choice among a few, as radio buttons in a fieldset; the error shows under the legend. */
+export function RadioGroup<V extends string | number>({
+  name,
+  legend,
+  hint,
+  options,
+  value,
+  onChange,
+  required,
+  inline,
+}: RadioGroupProps<V>) {
+  const { id, error } = useField(name, legend);
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <fieldset
+      className={`checkbox-group${inline ? ' radio-inline' : ''}${error ? ' field-invalid' : ''}`}
+      aria-describedby={described || undefined}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+      <div className="radio-options">
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="checkbox" key={option.value}>
+              <input
+                type="radio"
+                id={optionId}
+                name={id}
+                required={required}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+              />
+              <label htmlFor={optionId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
     </fieldset>
   );
 }

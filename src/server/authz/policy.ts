@@ -62,6 +62,8 @@ const rules: Rules = {
     createOrganisation: (a, s) => isNetworkAdmin(a, s.networkId),
     listPeople: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
     listInvitations: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
+    // Who may send a file at all; each row is then checked as one invitation ('create' below).
+    importParticipants: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
     listProgrammes: (a, s) => isNetworkMember(a, s.networkId),
     createProgramme: (a, s) => isNetworkAdmin(a, s.networkId),
     readOutbox: (a, s) => isNetworkAdmin(a, s.networkId),

@@ -48,3 +48,44 @@ export async function markAccepted(db: Queryable, id: string): Promise<void> {
 export async function markRevoked(db: Queryable, id: string): Promise<void> {
   await db.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
 }
+
+/**
+ * Rows per INSERT in a batch: PostgreSQL allows 65 535 bound values per statement and SQLite 32 766
+ * by default, so 12 columns × 1 000 rows stays well below both.
+ */
+export const batchRows = 1_000;
+
+export function chunk<T>(items: readonly T[], size: number = batchRows): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Many invitations in as few statements as the databases allow; the caller owns the transaction. */
+export async function insertInvitations(db: Queryable, rows: readonly InvitationRow[]): Promise<void> {
+  for (const part of chunk(rows)) await db.insertInto('invitations').values(part).execute();
+}
+
+/** Pending (unaccepted, unrevoked, unexpired) invitations in a network to any of these addresses. */
+export async function listPendingInvitationsTo(
+  db: Queryable,
+  networkId: string,
+  emails: readonly string[],
+): Promise<{ email: string; organisation_id: string | null; role: string }[]> {
+  const found: { email: string; organisation_id: string | null; role: string }[] = [];
+  const now = nowIso();
+  for (const part of chunk([...new Set(emails)])) {
+    found.push(
+      ...(await db
+        .selectFrom('invitations')
+        .select(['email', 'organisation_id', 'role'])
+        .where('network_id', '=', networkId)
+        .where('email', 'in', part)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .execute()),
+    );
+  }
+  return found;
+}

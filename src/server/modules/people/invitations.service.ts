@@ -4,6 +4,7 @@ import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Db } from '../../db/connection.ts';
+import type { OneTimeTokenTable } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { digestToken, isoAfter, newId, newSecretToken, nowIso } from '../../util.ts';
 import * as authRepo from '../auth/auth.repository.ts';
@@ -35,6 +36,86 @@ function presentInvitation(row: repo.InvitationRow): Invitation {
     status,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
+  };
+}
+
+/** Everything one invitation writes: its row, its one-time token and the mail carrying the link. */
+export interface InvitationDraft {
+  invitation: repo.InvitationRow;
+  token: OneTimeTokenTable;
+  mail: {
+    kind: 'invitation';
+    to: string;
+    locale: Locale;
+    networkId: string;
+    params: {
+      link: string;
+      inviter: string;
+      network: string;
+      organisation: string;
+      roleName: string;
+      days: number;
+    };
+  };
+}
+
+/**
+ * Builds, without writing anything, the rows of one invitation: used by the single invitation and
+ * by the bulk import, so both send the same mail with the same lifetime. Checks are the caller's.
+ */
+export function draftInvitation(input: {
+  networkId: string;
+  networkName: string;
+  organisation: { id: string; name: string };
+  email: string;
+  name: string;
+  role: Invitation['role'];
+  locale: Locale;
+  inviter: { personId: string; name: string };
+  publicUrl: string;
+  now?: string;
+}): InvitationDraft {
+  const { token, digest } = newSecretToken();
+  const now = input.now ?? nowIso();
+  const invitation: repo.InvitationRow = {
+    id: newId(),
+    network_id: input.networkId,
+    organisation_id: input.organisation.id,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    locale: input.locale,
+    invited_by: input.inviter.personId,
+    expires_at: isoAfter(invitationLifetimeDays * 86_400_000, new Date(now)),
+    accepted_at: null,
+    revoked_at: null,
+    created_at: now,
+  };
+  return {
+    invitation,
+    token: {
+      id: digest,
+      purpose: 'invitation',
+      person_id: null,
+      invitation_id: invitation.id,
+      expires_at: invitation.expires_at,
+      used_at: null,
+      created_at: now,
+    },
+    mail: {
+      kind: 'invitation',
+      to: input.email,
+      locale: input.locale,
+      networkId: input.networkId,
+      params: {
+        link: `${input.publicUrl}/invitation?token=${token}`,
+        inviter: input.inviter.name,
+        network: input.networkName,
+        organisation: input.organisation.name,
+        roleName: roleNames[input.locale][input.role] ?? input.role,
+        days: invitationLifetimeDays,
+      },
+    },
   };
 }
 
@@ -72,49 +153,23 @@ export async function createInvitation(
     throw AppError.validation('email', 'duplicate');
   }
 
-  const { token, digest } = newSecretToken();
-  const now = nowIso();
-  const row: repo.InvitationRow = {
-    id: newId(),
-    network_id: networkId,
-    organisation_id: organisation.id,
+  const draft = draftInvitation({
+    networkId,
+    networkName: network.name,
+    organisation,
     email: input.email,
     name: input.name,
     role: input.role,
     locale: input.locale,
-    invited_by: actor!.personId,
-    expires_at: isoAfter(invitationLifetimeDays * 86_400_000),
-    accepted_at: null,
-    revoked_at: null,
-    created_at: now,
-  };
-  await db.transaction().execute(async (trx) => {
-    await repo.insertInvitation(trx, row);
-    await authRepo.insertOneTimeToken(trx, {
-      id: digest,
-      purpose: 'invitation',
-      person_id: null,
-      invitation_id: row.id,
-      expires_at: row.expires_at,
-      used_at: null,
-      created_at: now,
-    });
-    await mailer.enqueue(trx, {
-      kind: 'invitation',
-      to: input.email,
-      locale: input.locale,
-      networkId,
-      params: {
-        link: `${deps.publicUrl}/invitation?token=${token}`,
-        inviter: actor!.name,
-        network: network.name,
-        organisation: organisation.name,
-        roleName: roleNames[input.locale][input.role] ?? input.role,
-        days: invitationLifetimeDays,
-      },
-    });
+    inviter: actor!,
+    publicUrl: deps.publicUrl,
   });
-  return presentInvitation(row);
+  await db.transaction().execute(async (trx) => {
+    await repo.insertInvitation(trx, draft.invitation);
+    await authRepo.insertOneTimeToken(trx, draft.token);
+    await mailer.enqueue(trx, draft.mail);
+  });
+  return presentInvitation(draft.invitation);
 }
 
 export async function revokeInvitation(db: Db, actor: Actor | null, id: string): Promise<Invitation> {
