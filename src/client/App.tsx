@@ -8,12 +8,20 @@ import { MagicLinkPage } from './pages/auth/MagicLinkPage.tsx';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { SignInPage } from './pages/auth/SignInPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { ApplicationPage } from './pages/intake/ApplicationPage.tsx';
+import { ApplicationsPage } from './pages/intake/ApplicationsPage.tsx';
+import { ApplyPage } from './pages/intake/ApplyPage.tsx';
+import { ApprovalRespondPage } from './pages/intake/ApprovalRespondPage.tsx';
+import { ApprovalsPage } from './pages/intake/ApprovalsPage.tsx';
+import { IntakePage } from './pages/intake/IntakePage.tsx';
+import { PoolPage } from './pages/intake/PoolPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
 import { NewOrganisationPage } from './pages/organisations/NewOrganisationPage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { ImportPage } from './pages/people/ImportPage.tsx';
 import { InvitePage } from './pages/people/InvitePage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PersonPage } from './pages/people/PersonPage.tsx';
@@ -31,6 +39,7 @@ export function App() {
         <Route path="/auth/magic" element={<MagicLinkPage />} />
         <Route path="/auth/reset" element={<ResetPasswordPage />} />
         <Route path="/invitation" element={<InvitationPage />} />
+        <Route path="/approvals/respond" element={<ApprovalRespondPage />} />
         <Route element={<RequireSignIn />}>
           <Route index element={<HomePage />} />
           <Route path="/organisations" element={<OrganisationsPage />} />
@@ -38,10 +47,17 @@ export function App() {
           <Route path="/organisations/:id" element={<OrganisationPage />} />
           <Route path="/people" element={<PeoplePage />} />
           <Route path="/people/invite" element={<InvitePage />} />
+          <Route path="/people/import" element={<ImportPage />} />
           <Route path="/people/:id" element={<PersonPage />} />
           <Route path="/programmes" element={<ProgrammesPage />} />
           <Route path="/programmes/new" element={<NewProgrammePage />} />
           <Route path="/programmes/:id" element={<ProgrammePage />} />
+          <Route path="/programmes/:id/apply/:role" element={<ApplyPage />} />
+          <Route path="/programmes/:id/intake" element={<IntakePage />} />
+          <Route path="/applications" element={<ApplicationsPage />} />
+          <Route path="/applications/:id" element={<ApplicationPage />} />
+          <Route path="/approvals" element={<ApprovalsPage />} />
+          <Route path="/pool" element={<PoolPage />} />
           <Route path="/outbox" element={<OutboxPage />} />
           <Route path="/me" element={<ProfilePage />} />
         </Route>

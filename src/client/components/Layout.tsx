@@ -51,13 +51,20 @@ export function Layout({ children }: { children: ReactNode }) {
 function MainNav({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
   const links: { to: string; label: string }[] = [{ to: '/', label: t('nav.home') }];
-  if (viewer.isAdmin || viewer.isCoordinator) {
+  const manages = viewer.isAdmin || viewer.isCoordinator;
+  if (manages) {
     links.push(
       { to: '/organisations', label: t('nav.organisations') },
       { to: '/people', label: t('nav.people') },
-      { to: '/programmes', label: t('nav.programmes') },
     );
   }
+  // Everyone may read the programmes, and apply to the open ones from there.
+  links.push(
+    { to: '/programmes', label: t('nav.programmes') },
+    { to: '/applications', label: t('nav.applications') },
+    { to: '/approvals', label: t('nav.approvals') },
+  );
+  if (manages) links.push({ to: '/pool', label: t('nav.pool') });
   if (viewer.isAdmin) links.push({ to: '/outbox', label: t('nav.outbox') });
   return (
     <nav aria-label={t('nav.label')}>

@@ -8,6 +8,7 @@ import { Page } from '../components/Page.tsx';
 import { useAction } from '../hooks.ts';
 import { describeRole } from '../roles.ts';
 import { useSession, useViewer } from '../session.tsx';
+import { ConsentsSection, ProfileEditor } from './intake/ProfileSections.tsx';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -65,6 +66,8 @@ export function ProfilePage() {
           <p>{t('home.noRoles')}</p>
         )}
       </section>
+      <ProfileEditor />
+      <ConsentsSection />
     </Page>
   );
 }

@@ -30,9 +30,14 @@ export function PeoplePage() {
       title={t('people.title')}
       actions={
         (viewer.isAdmin || viewer.isCoordinator) && (
-          <Link to="/people/invite" className="button button-primary">
-            {t('people.invite.action')}
-          </Link>
+          <>
+            <Link to="/people/import" className="button">
+              {t('people.import.action')}
+            </Link>
+            <Link to="/people/invite" className="button button-primary">
+              {t('people.invite.action')}
+            </Link>
+          </>
         )
       }
     >

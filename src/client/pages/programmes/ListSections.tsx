@@ -32,7 +32,15 @@ type Settings = ProgrammeSettings;
 
 const keyPattern = '[a-z0-9_\\-]+';
 
-function KeyField({ path, value, onChange }: { path: string; value: string; onChange(key: string): void }) {
+export function KeyField({
+  path,
+  value,
+  onChange,
+}: {
+  path: string;
+  value: string;
+  onChange(key: string): void;
+}) {
   const { t } = useTranslation();
   return (
     <TextField

@@ -14,6 +14,7 @@ import { Loaded, Page } from '../../components/Page.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useAction, useApiData, useLocale } from '../../hooks.ts';
 import { useViewer } from '../../session.tsx';
+import { DevelopmentAreasSection, PrivacySection, QuestionsSection } from './IntakeSettingsSections.tsx';
 import { ApprovalStepsSection, EventsSection, ProcessPlanSection, TrainingSection } from './ListSections.tsx';
 import { RoundsSection } from './RoundsSection.tsx';
 import {
@@ -29,21 +30,59 @@ import {
 export function ProgrammePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const viewer = useViewer();
   const programme = useApiData(`/api/programmes/${id}`, programmeSchema);
   return (
-    <Page title={programme.data?.name ?? t('programmes.detailTitle')}>
+    <Page
+      title={programme.data?.name ?? t('programmes.detailTitle')}
+      actions={
+        (viewer.isAdmin || viewer.isCoordinator) && (
+          <Link to={`/programmes/${id}/intake`} className="button button-primary">
+            {t('intake.coordinator.link')}
+          </Link>
+        )
+      }
+    >
       <p>
         <Link to="/programmes">{t('programmes.backToList')}</Link>
       </p>
       <Loaded state={programme}>
         {(data) => (
           <>
+            <ApplyCard programme={data} />
             <ProgrammeEditor programme={data} onSaved={programme.setData} />
             <RoundsSection programmeId={data.id} />
           </>
         )}
       </Loaded>
     </Page>
+  );
+}
+
+/** Invites members to apply as adept or mentor while the programme is open. */
+function ApplyCard({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="apply-heading">
+      <h2 id="apply-heading">{t('intake.apply.cardTitle')}</h2>
+      {programme.description && <p>{programme.description}</p>}
+      {programme.status === 'open' ? (
+        <>
+          <p>{t('intake.apply.cardIntro')}</p>
+          <p className="form-actions">
+            <Link to={`/programmes/${programme.id}/apply/adept`} className="button button-primary">
+              {t('intake.apply.asAdept')}
+            </Link>
+            <Link to={`/programmes/${programme.id}/apply/mentor`} className="button button-primary">
+              {t('intake.apply.asMentor')}
+            </Link>
+            <Link to="/applications">{t('intake.apply.myApplications')}</Link>
+          </p>
+        </>
+      ) : (
+        <p>{t('intake.apply.cardClosed', { status: t(`programmes.statuses.${programme.status}`) })}</p>
+      )}
+    </section>
   );
 }
 
@@ -124,6 +163,9 @@ function ProgrammeEditor({
         <IntakeSection {...section('intake')} />
         <EligibilitySection {...section('eligibility')} />
         <ApprovalStepsSection {...section('approvalSteps')} />
+        <DevelopmentAreasSection {...section('developmentAreas')} />
+        <QuestionsSection {...section('applicationQuestions')} />
+        <PrivacySection {...section('privacy')} />
         <TrainingSection {...section('mentorTraining')} />
         <MatchingSection {...section('matching')} />
         <DurationSection {...section('duration')} />

@@ -11,6 +11,7 @@ export function ProgrammesPage() {
   const locale = useLocale();
   const viewer = useViewer();
   const programmes = useApiData(`/api/networks/${viewer.networkId}/programmes`, programmeListSchema);
+  const mayManage = viewer.isAdmin || viewer.isCoordinator;
   return (
     <Page
       title={t('programmes.title')}
@@ -36,6 +37,7 @@ export function ProgrammesPage() {
                     <th scope="col">{t('programmes.template')}</th>
                     <th scope="col">{t('programmes.status')}</th>
                     <th scope="col">{t('programmes.updatedAt')}</th>
+                    {mayManage && <th scope="col">{t('intake.coordinator.column')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -51,6 +53,14 @@ export function ProgrammesPage() {
                         </span>
                       </td>
                       <td>{formatDate(programme.updatedAt, locale)}</td>
+                      {mayManage && (
+                        <td>
+                          <Link to={`/programmes/${programme.id}/intake`}>
+                            {t('intake.coordinator.link')}
+                            <span className="visually-hidden"> – {programme.name}</span>
+                          </Link>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

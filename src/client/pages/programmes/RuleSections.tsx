@@ -25,7 +25,19 @@ export function IntakeSection({ value, path, onChange }: SectionProps<Settings['
         hint={t(`programmes.intake.modeHints.${value.mode}`)}
         value={value.mode}
         options={intakeModes.map((mode) => ({ value: mode, label: t(`programmes.intake.modes.${mode}`) }))}
-        onChange={(mode) => onChange({ mode })}
+        onChange={(mode) => onChange({ ...value, mode })}
+      />
+      <NumberField
+        name={`${path}.approvalReminderDays`}
+        label={t('programmes.intake.approvalReminderDays')}
+        hint={t('programmes.intake.approvalReminderDaysHint')}
+        required
+        min={1}
+        max={60}
+        value={value.approvalReminderDays}
+        onChange={(approvalReminderDays) =>
+          onChange({ ...value, approvalReminderDays: approvalReminderDays ?? 5 })
+        }
       />
     </fieldset>
   );

@@ -1,0 +1,350 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import {
+  type Application,
+  applicationStatuses,
+  bulkActionResultSchema,
+  bulkActions,
+  IntakeLimits,
+} from '../../../shared/intake.ts';
+import { programmeSchema } from '../../../shared/programme.ts';
+import { participantRoles } from '../../../shared/roles.ts';
+import { api, applicationListSchema, organisationListSchema, roundListSchema, withQuery } from '../../api.ts';
+import { Form, SelectField, SubmitButton, TextAreaField } from '../../components/Form.tsx';
+import { Loaded, Page } from '../../components/Page.tsx';
+import { formatDate } from '../../format.ts';
+import { useAction, useApiData, useLocale } from '../../hooks.ts';
+import { useViewer } from '../../session.tsx';
+import { EligibilityBadge, StatusBadge } from './ApplicationParts.tsx';
+
+const filterNames = ['role', 'organisationId', 'status', 'eligible', 'roundId'] as const;
+type FilterName = (typeof filterNames)[number];
+type BulkAction = (typeof bulkActions)[number];
+type BulkResult = z.infer<typeof bulkActionResultSchema>;
+
+/** The coordinator's intake view of one programme: filter, select, act on many, export. */
+export function IntakePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const viewer = useViewer();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? ''])) as Record<
+    FilterName,
+    string
+  >;
+  const programme = useApiData(`/api/programmes/${id}`, programmeSchema);
+  const organisations = useApiData(`/api/networks/${viewer.networkId}/organisations`, organisationListSchema);
+  const rounds = useApiData(`/api/programmes/${id}/rounds`, roundListSchema);
+  const listPath = withQuery(`/api/programmes/${id}/applications`, filters);
+  const applications = useApiData(listPath, applicationListSchema);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [result, setResult] = useState<{
+    action: BulkAction;
+    result: BulkResult;
+    names: Map<string, string>;
+  }>();
+
+  function setFilter(name: FilterName, value: string) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+    setSelected([]);
+  }
+
+  const exportQuery = (format: 'csv' | 'xlsx') =>
+    withQuery(`/api/programmes/${id}/applications/export`, { format, ...filters });
+
+  const filterSelect = (
+    name: FilterName,
+    label: string,
+    allLabel: string,
+    options: readonly { value: string; label: string }[],
+  ) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} value={filters[name]} onChange={(e) => setFilter(name, e.target.value)}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <Page
+      title={
+        programme.data
+          ? t('intake.coordinator.title', { programme: programme.data.name })
+          : t('intake.coordinator.titleShort')
+      }
+      actions={
+        <>
+          <a className="button" href={exportQuery('csv')} download>
+            {t('intake.coordinator.exportCsv')}
+          </a>
+          <a className="button" href={exportQuery('xlsx')} download>
+            {t('intake.coordinator.exportXlsx')}
+          </a>
+        </>
+      }
+    >
+      <p>
+        <Link to={`/programmes/${id}`}>{t('intake.coordinator.backToProgramme')}</Link>
+      </p>
+      <p>{viewer.isAdmin ? t('intake.coordinator.introAdmin') : t('intake.coordinator.introCoordinator')}</p>
+      <search className="filters" aria-label={t('intake.coordinator.filters')}>
+        {filterSelect(
+          'role',
+          t('intake.fields.role'),
+          t('intake.coordinator.allRoles'),
+          participantRoles.map((r) => ({ value: r, label: t(`common.roles.${r}`) })),
+        )}
+        {filterSelect(
+          'organisationId',
+          t('intake.fields.organisation'),
+          t('intake.coordinator.allOrganisations'),
+          (organisations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
+        )}
+        {filterSelect(
+          'status',
+          t('intake.fields.status'),
+          t('intake.coordinator.allStatuses'),
+          applicationStatuses.map((s) => ({ value: s, label: t(`intake.statuses.${s}`) })),
+        )}
+        {filterSelect('eligible', t('intake.fields.eligibility'), t('intake.coordinator.allEligibility'), [
+          { value: 'true', label: t('intake.eligibility.badges.met') },
+          { value: 'false', label: t('intake.eligibility.badges.unmet') },
+        ])}
+        {(rounds.data?.length ?? 0) > 0 &&
+          filterSelect(
+            'roundId',
+            t('intake.fields.round'),
+            t('intake.coordinator.allRounds'),
+            (rounds.data ?? []).map((r) => ({ value: r.id, label: r.name })),
+          )}
+      </search>
+      <div role="status">{result && <BulkResultMessage {...result} />}</div>
+      <Loaded state={applications}>
+        {(list) => (
+          <>
+            <p className="result-count">{t('intake.coordinator.count', { count: list.length })}</p>
+            <BulkBar
+              programmeId={id}
+              selected={selected.filter((s) => list.some((a) => a.id === s))}
+              onDone={(action, outcome) => {
+                setResult({
+                  action,
+                  result: outcome,
+                  names: new Map(list.map((a) => [a.id, a.applicant.name])),
+                });
+                setSelected([]);
+                applications.reload();
+              }}
+            />
+            <ApplicationsTable applications={list} selected={selected} onSelect={setSelected} />
+          </>
+        )}
+      </Loaded>
+    </Page>
+  );
+}
+
+function BulkResultMessage({
+  action,
+  result,
+  names,
+}: {
+  action: BulkAction;
+  result: BulkResult;
+  names: Map<string, string>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={result.skipped.length > 0 ? 'notice' : 'notice notice-success'}>
+      <p>{t(`intake.coordinator.done.${action}`, { count: result.updated.length })}</p>
+      {result.skipped.length > 0 && (
+        <>
+          <p>{t('intake.coordinator.skipped', { count: result.skipped.length })}</p>
+          <ul>
+            {result.skipped.map((skip) => (
+              <li key={skip.id}>
+                <Link to={`/applications/${skip.id}`}>{names.get(skip.id) ?? skip.id}</Link>: {skip.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function BulkBar({
+  programmeId,
+  selected,
+  onDone,
+}: {
+  programmeId: string;
+  selected: string[];
+  onDone(action: BulkAction, result: BulkResult): void;
+}) {
+  const { t } = useTranslation();
+  const [action, setAction] = useState<BulkAction>('approve');
+  const [reason, setReason] = useState('');
+  const run = useAction();
+  async function submit() {
+    const outcome = await api.post(
+      `/api/programmes/${programmeId}/applications/bulk`,
+      { ids: selected, action, reason: action === 'approve' ? undefined : reason },
+      bulkActionResultSchema,
+    );
+    setReason('');
+    onDone(action, outcome);
+  }
+  return (
+    <Form action={run} onSubmit={submit} idPrefix="bulk" className="bulk-bar">
+      <p className="bulk-count">{t('intake.coordinator.selected', { count: selected.length })}</p>
+      <SelectField
+        name="action"
+        label={t('intake.coordinator.action')}
+        value={action}
+        options={bulkActions.map((a) => ({ value: a, label: t(`intake.coordinator.actions.${a}`) }))}
+        onChange={setAction}
+      />
+      {action !== 'approve' && (
+        <TextAreaField
+          name="reason"
+          label={t('intake.coordinator.reason')}
+          hint={t(`intake.coordinator.reasonHints.${action}`)}
+          rows={2}
+          maxLength={IntakeLimits.textMax}
+          value={reason}
+          onChange={setReason}
+        />
+      )}
+      <div className="form-actions">
+        {selected.length > 0 ? (
+          <SubmitButton action={run}>
+            {t('intake.coordinator.apply', { count: selected.length })}
+          </SubmitButton>
+        ) : (
+          <span className="hint">{t('intake.coordinator.selectFirst')}</span>
+        )}
+      </div>
+    </Form>
+  );
+}
+
+function ApplicationsTable({
+  applications,
+  selected,
+  onSelect,
+}: {
+  applications: Application[];
+  selected: string[];
+  onSelect(ids: string[]): void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (applications.length === 0) return <p>{t('intake.coordinator.empty')}</p>;
+  const allSelected = applications.every((a) => selected.includes(a.id));
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{t('intake.coordinator.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                id="select-all"
+                checked={allSelected}
+                onChange={(e) => onSelect(e.target.checked ? applications.map((a) => a.id) : [])}
+              />
+              <label htmlFor="select-all" className="visually-hidden">
+                {t('intake.coordinator.selectAll')}
+              </label>
+            </th>
+            <th scope="col">{t('intake.fields.applicant')}</th>
+            <th scope="col">{t('intake.fields.organisation')}</th>
+            <th scope="col">{t('intake.fields.role')}</th>
+            <th scope="col">{t('intake.fields.status')}</th>
+            <th scope="col">{t('intake.fields.eligibility')}</th>
+            <th scope="col">{t('intake.fields.approvals')}</th>
+            <th scope="col">{t('intake.fields.submitted')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {applications.map((application) => {
+            const checkboxId = `select-${application.id}`;
+            const approved = application.approvals.filter((a) => a.status === 'approved').length;
+            return (
+              <tr key={application.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    id={checkboxId}
+                    checked={selected.includes(application.id)}
+                    onChange={(e) =>
+                      onSelect(
+                        e.target.checked
+                          ? [...selected, application.id]
+                          : selected.filter((s) => s !== application.id),
+                      )
+                    }
+                  />
+                  <label htmlFor={checkboxId} className="visually-hidden">
+                    {t('intake.coordinator.select', { name: application.applicant.name })}
+                  </label>
+                </td>
+                <th scope="row">
+                  <Link to={`/applications/${application.id}`}>{application.applicant.name}</Link>
+                  <div className="hint">{application.basics.title}</div>
+                </th>
+                <td>{application.organisation.name}</td>
+                <td>{t(`common.roles.${application.role}`)}</td>
+                <td>
+                  <StatusBadge status={application.status} />
+                </td>
+                <td>
+                  <details className="eligibility-details">
+                    <summary className="eligibility-summary">
+                      <EligibilityBadge eligibility={application.eligibility} />
+                      <span className="visually-hidden"> {t('intake.coordinator.showReasons')}</span>
+                    </summary>
+                    <ul>
+                      {application.eligibility.checks.map((check) => (
+                        <li key={check.rule}>
+                          {check.met === null ? '?' : check.met ? '✓' : '✗'} {check.text}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                  {application.exceptionReason && (
+                    <span className="flag" title={application.exceptionReason}>
+                      {t('intake.coordinator.exception')}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {application.approvals.length === 0
+                    ? '–'
+                    : t('intake.coordinator.approvalsDone', {
+                        done: approved,
+                        total: application.approvals.length,
+                      })}
+                </td>
+                <td>{formatDate(application.submittedAt, locale)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
