@@ -49,6 +49,10 @@ interface Context {
   programmeId: string;
   roundId: string;
   invitationId: string;
+  /** A police programme, whose mentor training has steps to record. */
+  policeProgrammeId: string;
+  /** The adept's application (organisation A) to the main programme. */
+  applicationId: string;
   caller: Caller;
 }
 interface Request {
@@ -266,7 +270,261 @@ const matrix: Record<string, Row> = {
     expect: inNetwork(200, 403),
     request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/outbox` }),
   },
+  // --- Intake ---
+  'GET /api/me/profile': { expect: signedIn(200), request: () => ({ path: '/api/me/profile' }) },
+  'PUT /api/me/profile': {
+    expect: signedIn(200),
+    request: () => ({ path: '/api/me/profile', body: { mentorPaused: false } }),
+  },
+  'GET /api/programmes/:id/privacy-notice': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({ path: `/api/programmes/${ctx.programmeId}/privacy-notice` }),
+  },
+  'POST /api/programmes/:id/consents': {
+    expect: inNetwork(201, 201),
+    request: (ctx) => ({
+      path: `/api/programmes/${ctx.programmeId}/consents`,
+      body: { purpose: 'follow-up-contact' },
+    }),
+  },
+  'GET /api/me/consents': { expect: signedIn(200), request: () => ({ path: '/api/me/consents' }) },
+  'POST /api/me/consents/:id/withdraw': {
+    expect: inNetwork(404, 404, { adept: 200 }),
+    request: async (ctx) => ({ path: `/api/me/consents/${await adeptConsent(ctx)}/withdraw` }),
+  },
+  'POST /api/programmes/:id/eligibility': {
+    expect: inNetwork(200, 200),
+    request: (ctx) => ({
+      path: `/api/programmes/${ctx.programmeId}/eligibility`,
+      body: { role: 'adept', basics: applicantBasics },
+    }),
+  },
+  'POST /api/programmes/:id/applications': {
+    // Authorization lets every member of the network apply; validation then wants an organisation of one's own.
+    expect: inNetwork(400, 201, { coordinatorB: 400 }),
+    request: async (ctx) => ({
+      path: `/api/programmes/${ctx.programmeId}/applications`,
+      body: await applyBody(ctx, 'mentor'),
+    }),
+  },
+  'GET /api/programmes/:id/applications': {
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 200 }),
+    request: (ctx) => ({ path: `/api/programmes/${ctx.programmeId}/applications` }),
+  },
+  'GET /api/programmes/:id/applications/export': {
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 200 }),
+    request: (ctx) => ({ path: `/api/programmes/${ctx.programmeId}/applications/export?format=csv` }),
+  },
+  'POST /api/programmes/:id/applications/bulk': {
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 200 }),
+    request: async (ctx) => ({
+      path: `/api/programmes/${ctx.programmeId}/applications/bulk`,
+      body: { ids: [await freshApplication(ctx)], action: 'request_completion', reason: 'Komplettera' },
+    }),
+  },
+  'GET /api/me/applications': { expect: signedIn(200), request: () => ({ path: '/api/me/applications' }) },
+  'GET /api/applications/:id': {
+    expect: inNetwork(200, 404, { coordinatorA: 200, adept: 200 }),
+    request: (ctx) => ({ path: `/api/applications/${ctx.applicationId}` }),
+  },
+  'PUT /api/applications/:id': {
+    // Only the applicant may complete, and only when asked to: this one was not asked (409).
+    expect: inNetwork(403, 404, { coordinatorA: 403, adept: 409 }),
+    request: async (ctx) => ({
+      path: `/api/applications/${ctx.applicationId}`,
+      body: await applyBody(ctx, 'adept'),
+    }),
+  },
+  'POST /api/applications/:id/withdraw': {
+    expect: inNetwork(403, 404, { coordinatorA: 403, adept: 200 }),
+    request: async (ctx) => ({ path: `/api/applications/${await freshApplication(ctx)}/withdraw` }),
+  },
+  'GET /api/approvals/by-token': {
+    expect: everyone(410),
+    request: () => ({ path: `/api/approvals/by-token?token=${bogusToken}` }),
+  },
+  'POST /api/approvals/by-token/decide': {
+    expect: everyone(410),
+    request: () => ({
+      path: '/api/approvals/by-token/decide',
+      body: { token: bogusToken, decision: 'approve' },
+    }),
+  },
+  'GET /api/me/approvals': { expect: signedIn(200), request: () => ({ path: '/api/me/approvals' }) },
+  'POST /api/approvals/:id/decide': {
+    // A manager step addressed to the manager by e-mail: nobody else can see it.
+    expect: inNetwork(404, 404, { manager: 200 }),
+    request: async (ctx) => ({
+      path: `/api/approvals/${await pendingManagerApproval(ctx)}/decide`,
+      body: { decision: 'approve' },
+    }),
+  },
+  'GET /api/networks/:networkId/mentor-pool': {
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 200 }),
+    request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/mentor-pool` }),
+  },
+  'POST /api/people/:id/training': {
+    expect: inNetwork(201, 404, { coordinatorA: 201, mentor: 403 }),
+    request: (ctx) => ({
+      path: `/api/people/${ctx.cast.mentor.id}/training`,
+      body: { programmeId: ctx.policeProgrammeId, stepKey: policeStep, completedOn: '2026-10-01' },
+    }),
+  },
+  'DELETE /api/training-records/:id': {
+    expect: inNetwork(204, 404, { coordinatorA: 204, mentor: 403 }),
+    request: async (ctx) => ({ path: `/api/training-records/${await freshTrainingRecord(ctx)}` }),
+  },
+  'POST /api/people/:id/experience-exchanges': {
+    expect: inNetwork(204, 404, { coordinatorA: 204, mentor: 403 }),
+    request: (ctx) => ({
+      path: `/api/people/${ctx.cast.mentor.id}/experience-exchanges`,
+      body: { year: 2026 },
+    }),
+  },
 };
+
+const policeStep = findProgrammeTemplate('police_pool').settings.mentorTraining.steps[0]!.key;
+
+const applicantBasics = {
+  title: 'Chef',
+  managementLevel: 'direct',
+  staffCount: 5,
+  managingStaffSince: '2020-01-01',
+  sector: '',
+  languages: [],
+  meetingPlaces: [],
+  maxTravelMinutes: null,
+  gender: 'unspecified',
+};
+
+async function currentNoticeId(ctx: Context): Promise<string> {
+  const admin = new TestClient(ctx.server.baseUrl);
+  await admin.signIn(ctx.cast.admin.email);
+  return (await admin.get(`/api/programmes/${ctx.programmeId}/privacy-notice`)).body.id;
+}
+
+async function applyBody(ctx: Context, role: 'adept' | 'mentor') {
+  return {
+    role,
+    organisationId: ctx.cast.orgA.id,
+    roundId: null,
+    basics: applicantBasics,
+    ...(role === 'adept'
+      ? {
+          needs: {
+            developmentAreas: ['change'],
+            goals: 'Mål',
+            wishes: { sector: '', level: null, gender: 'unspecified', otherOrganisation: true, other: '' },
+          },
+        }
+      : {
+          mentor: {
+            competences: ['change'],
+            experienceLevels: ['direct'],
+            sectors: [],
+            capacity: 1,
+            meetingPreferences: '',
+            presentation: '',
+          },
+        }),
+    answers: role === 'adept' ? { confidence: 3 } : { 'why-mentor': 'För att dela med mig' },
+    manager: { name: 'Chefen', email: 'chefen@example.org' },
+    noticeId: await currentNoticeId(ctx),
+    consents: [],
+  };
+}
+
+/** An application of the adept's straight into the database, for requests that change or end it. */
+async function freshApplication(ctx: Context, status = 'awaiting_approval'): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await ctx.server.db
+    .insertInto('applications')
+    .values({
+      id,
+      programme_id: ctx.programmeId,
+      round_id: null,
+      person_id: ctx.cast.adept.id,
+      organisation_id: ctx.cast.orgA.id,
+      role: 'adept',
+      status,
+      basics: JSON.stringify(applicantBasics),
+      needs: null,
+      mentor: null,
+      answers: '{}',
+      exception_reason: null,
+      notice_id: await currentNoticeId(ctx),
+      notice_acknowledged_at: now,
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      submitted_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+async function pendingManagerApproval(ctx: Context): Promise<string> {
+  const id = newId();
+  await ctx.server.db
+    .insertInto('application_approvals')
+    .values({
+      id,
+      application_id: await freshApplication(ctx),
+      position: 0,
+      step_key: 'manager',
+      approver: 'manager',
+      label: JSON.stringify({ sv: 'Chef', en: 'Manager' }),
+      approver_name: ctx.cast.manager.name,
+      approver_email: ctx.cast.manager.email,
+      status: 'pending',
+      comment: null,
+      token_hash: null,
+      token_expires_at: null,
+      requested_at: nowIso(),
+      reminded_at: null,
+      decided_at: null,
+      decided_by: null,
+    })
+    .execute();
+  return id;
+}
+
+async function freshTrainingRecord(ctx: Context): Promise<string> {
+  const id = newId();
+  await ctx.server.db
+    .insertInto('training_records')
+    .values({
+      id,
+      person_id: ctx.cast.mentor.id,
+      programme_id: ctx.policeProgrammeId,
+      step_key: `temporary-${id}`,
+      completed_on: '2026-01-01',
+      recorded_by: null,
+      created_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
+
+async function adeptConsent(ctx: Context): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await ctx.server.db
+    .insertInto('consents')
+    .values({
+      id,
+      person_id: ctx.cast.adept.id,
+      programme_id: ctx.programmeId,
+      purpose: 'follow-up-contact',
+      notice_id: await currentNoticeId(ctx),
+      granted_at: now,
+      withdrawn_at: null,
+    })
+    .execute();
+  return id;
+}
 
 /** Routes that are not part of the API proper: the documentation viewer and the client's pages. */
 const isInfrastructure = (url: string) =>
@@ -314,13 +572,32 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
       role: 'adept',
       organisationId: cast.orgA.id,
     });
+    await admin.put(`/api/programmes/${programme.body.id}`, {
+      name: programme.body.name,
+      description: programme.body.description,
+      status: 'open',
+      settings: programme.body.settings,
+    });
+    const police = await admin.post(`/api/networks/${cast.network.id}/programmes`, {
+      templateKey: 'police_pool',
+      name: 'Polisen',
+    });
     context = {
       server,
       cast,
+      policeProgrammeId: police.body.id,
+      applicationId: '',
       programmeId: programme.body.id,
       roundId: round.body.id,
       invitationId: invitation.body.id,
     };
+    const adept = new TestClient(server.baseUrl);
+    await adept.signIn(cast.adept.email);
+    const applied = await adept.post(
+      `/api/programmes/${context.programmeId}/applications`,
+      await applyBody({ ...context, caller: 'adept' }, 'adept'),
+    );
+    context.applicationId = applied.body.id;
   });
   afterAll(() => server.close());
 

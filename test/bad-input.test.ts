@@ -26,15 +26,23 @@ const watchedTables = [
   'programmes',
   'rounds',
   'rate_limits',
+  'profiles',
+  'privacy_notices',
+  'applications',
+  'application_approvals',
+  'consents',
+  'training_records',
+  'experience_exchanges',
 ] as const;
 
 async function snapshot(db: Db) {
   const parts: Record<string, unknown[]> = {};
   for (const table of watchedTables) {
+    const order = table === 'rate_limits' ? 'key' : table === 'profiles' ? 'person_id' : 'id';
     parts[table] = await db
       .selectFrom(table)
       .selectAll()
-      .orderBy(table === 'rate_limits' ? 'key' : 'id')
+      .orderBy(order as any)
       .execute();
   }
   return JSON.stringify(parts);
@@ -58,6 +66,18 @@ interface Ids {
 
 const longToken = 'y'.repeat(300);
 const settings = findProgrammeTemplate('agency_cohort').settings;
+
+const applicantBasics = {
+  title: 'Chef',
+  managementLevel: 'direct',
+  staffCount: 5,
+  managingStaffSince: '2020-01-01',
+  sector: '',
+  languages: [],
+  meetingPlaces: [],
+  maxTravelMinutes: null,
+  gender: 'unspecified',
+};
 
 const writeRoutes: Record<string, WriteRoute> = {
   'sign-in': {
@@ -210,6 +230,97 @@ const writeRoutes: Record<string, WriteRoute> = {
       applicationsOpenOn: { wrongType: 1, malicious: sqlMeta },
     },
   },
+  profile: {
+    method: 'PUT',
+    path: () => '/api/me/profile',
+    body: () => ({ basics: applicantBasics, mentorPaused: false }),
+    fields: {
+      basics: {
+        wrongType: 'basics',
+        oversized: { ...applicantBasics, title: huge },
+        malicious: { ...applicantBasics, staffCount: sqlMeta },
+      },
+      mentorPaused: { wrongType: 'yes' },
+    },
+  },
+  'eligibility check': {
+    method: 'POST',
+    path: (ids) => `/api/programmes/${ids.programmeId}/eligibility`,
+    body: () => ({ role: 'adept', basics: applicantBasics }),
+    fields: {
+      role: { wrongType: 1, malicious: 'network_admin' },
+      basics: { wrongType: [], malicious: { ...applicantBasics, managingStaffSince: script } },
+    },
+  },
+  apply: {
+    method: 'POST',
+    path: (ids) => `/api/programmes/${ids.programmeId}/applications`,
+    body: (ids) => ({
+      role: 'adept',
+      organisationId: ids.organisationId,
+      roundId: null,
+      basics: applicantBasics,
+      answers: {},
+      noticeId: ids.organisationId,
+      consents: [],
+    }),
+    fields: {
+      role: { wrongType: 7, malicious: script },
+      organisationId: { wrongType: 1, malicious: sqlMeta },
+      basics: { wrongType: 'x', oversized: { ...applicantBasics, sector: huge } },
+      answers: { wrongType: 'x', oversized: { q: huge } },
+      noticeId: { wrongType: 1, malicious: script },
+      consents: { wrongType: 'all', oversized: Array.from({ length: 100 }, () => 'x') },
+    },
+  },
+  'bulk decision': {
+    method: 'POST',
+    path: (ids) => `/api/programmes/${ids.programmeId}/applications/bulk`,
+    body: (ids) => ({ ids: [ids.organisationId], action: 'reject', reason: 'Nej' }),
+    fields: {
+      ids: {
+        wrongType: 'x',
+        oversized: Array.from({ length: 1000 }, () => crypto.randomUUID()),
+        malicious: [sqlMeta],
+      },
+      action: { wrongType: 1, malicious: script },
+      reason: { wrongType: 1, oversized: huge },
+    },
+  },
+  'decide approval': {
+    method: 'POST',
+    path: (ids) => `/api/approvals/${ids.organisationId}/decide`,
+    body: () => ({ decision: 'approve', comment: 'Ok' }),
+    fields: { decision: { wrongType: true, malicious: script }, comment: { wrongType: 1, oversized: huge } },
+  },
+  'decide approval by link': {
+    method: 'POST',
+    path: () => '/api/approvals/by-token/decide',
+    body: () => ({ token: 'z'.repeat(43), decision: 'approve' }),
+    fields: { token: { wrongType: 1, oversized: longToken }, decision: { wrongType: 1, malicious: sqlMeta } },
+  },
+  consent: {
+    method: 'POST',
+    path: (ids) => `/api/programmes/${ids.programmeId}/consents`,
+    body: () => ({ purpose: 'follow-up-contact' }),
+    fields: { purpose: { wrongType: 1, oversized: huge } },
+  },
+  training: {
+    method: 'POST',
+    path: (ids) => `/api/people/${ids.personId}/training`,
+    body: (ids) => ({ programmeId: ids.programmeId, stepKey: 'day-1', completedOn: '2026-10-01' }),
+    fields: {
+      programmeId: { wrongType: 1, malicious: sqlMeta },
+      stepKey: { wrongType: 1, oversized: huge },
+      completedOn: { wrongType: 20261001, malicious: script },
+    },
+  },
+  'experience exchange': {
+    method: 'POST',
+    path: (ids) => `/api/people/${ids.personId}/experience-exchanges`,
+    body: () => ({ year: 2026 }),
+    fields: { year: { wrongType: '2026', oversized: 99999, malicious: sqlMeta } },
+  },
 };
 
 /** Fields that may be left out of an otherwise valid body. */
@@ -223,6 +334,10 @@ const optionalFields = new Set([
   'invite.locale',
   'accept invitation.password',
   'create programme.description',
+  'profile.basics',
+  'profile.mentorPaused',
+  'bulk decision.reason',
+  'decide approval.comment',
 ]);
 
 describe.each(dialects)('bad input on %s', (dialect) => {

@@ -13,6 +13,7 @@ import type { Db } from './db/connection.ts';
 import type { Deps } from './deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { CSRF_COOKIE, registerRequestContext } from './http/request-context.ts';
+import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
@@ -22,6 +23,9 @@ import { networkRoutes } from './modules/network/network.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { invitationRoutes } from './modules/people/invitations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { poolRoutes } from './modules/pool/pool.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { profileRoutes } from './modules/profiles/profiles.routes.ts';
 import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
 
 export interface RegisteredRoute {
@@ -128,6 +132,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     invitationRoutes,
     importRoutes,
     programmeRoutes,
+    profileRoutes,
+    privacyRoutes,
+    applicationRoutes,
+    poolRoutes,
     outboxRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));

@@ -4,9 +4,11 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { sendApprovalReminders } from './modules/applications/approvals.service.ts';
 import { createMailer } from './modules/mail/mail.service.ts';
 
 const mailPollMs = 5_000;
+const reminderPollMs = 10 * 60_000;
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -33,11 +35,18 @@ async function main() {
       .catch((error) => app.log.error({ err: error }, 'mail delivery loop failed'));
   }, mailPollMs);
   timer.unref();
+  const reminders = setInterval(() => {
+    sendApprovalReminders({ db, config, mailer }).catch((error) =>
+      app.log.error({ err: error }, 'approval reminders failed'),
+    );
+  }, reminderPollMs);
+  reminders.unref();
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     clearInterval(timer);
+    clearInterval(reminders);
     await app.close();
     await db.destroy();
   });

@@ -15,6 +15,8 @@ export const ProgrammeLimits = {
   offsetDaysMax: 3 * 365,
   durationMonthsMax: 36,
   feeOreMax: 100_000_000, // 1 000 000 kr
+  developmentAreasMax: 40,
+  questionsMax: 30,
 } as const;
 
 const text = z.string().trim().max(ProgrammeLimits.textMax);
@@ -104,9 +106,135 @@ const uniqueKeys =
     });
   };
 
+export const questionTypes = ['text', 'choice', 'multiple_choice', 'scale'] as const;
+export const legalBasisKeys = [
+  'public_task',
+  'employment',
+  'legal_obligation',
+  'legitimate_interest',
+  'consent',
+] as const;
+
+export const developmentAreaSchema = z.object({ key, label: localizedTextSchema });
+
+/** A programme's own question on the application form, beside the built-in fields. */
+export const applicationQuestionSchema = z
+  .object({
+    key,
+    forRoles: z.array(participantRoleSchema).min(1),
+    type: z.enum(questionTypes),
+    label: localizedTextSchema,
+    options: z.array(z.object({ key, label: localizedTextSchema })).max(20),
+    /** Highest value of a scale question (from 1). */
+    scaleMax: z.number().int().min(2).max(10).nullable(),
+    required: z.boolean(),
+    /** Private answers are not shown to approvers (the applicant's manager, HR). */
+    private: z.boolean(),
+  })
+  .refine((q) => !['choice', 'multiple_choice'].includes(q.type) || q.options.length >= 2, {
+    path: ['options'],
+    message: 'choice_needs_options',
+  })
+  .refine((q) => q.type !== 'scale' || q.scaleMax !== null, { path: ['scaleMax'], message: 'required' });
+export type ApplicationQuestion = z.infer<typeof applicationQuestionSchema>;
+
+export const privacyPurposeSettingSchema = z.object({
+  key,
+  label: localizedTextSchema,
+  legalBasis: z.enum(legalBasisKeys),
+  /** Optional purposes ask explicit, withdrawable consent; the others rest on their legal basis. */
+  optional: z.boolean(),
+});
+
+const noticeText = z.object({
+  sv: z.string().trim().min(1).max(ProgrammeLimits.descriptionMax),
+  en: z.string().trim().min(1).max(ProgrammeLimits.descriptionMax),
+});
+
+export const defaultDevelopmentAreas: z.infer<typeof developmentAreaSchema>[] = [
+  { key: 'leading-leaders', label: { sv: 'Att leda chefer', en: 'Leading leaders' } },
+  { key: 'change', label: { sv: 'Förändringsarbete', en: 'Leading change' } },
+  { key: 'conflict', label: { sv: 'Konflikthantering', en: 'Conflict handling' } },
+  { key: 'work-environment', label: { sv: 'Arbetsmiljö', en: 'Work environment' } },
+  { key: 'stress', label: { sv: 'Stress och prioritering', en: 'Stress and prioritising' } },
+  { key: 'budget', label: { sv: 'Budget och styrning', en: 'Budget and steering' } },
+  { key: 'recruitment', label: { sv: 'Rekrytering', en: 'Recruitment' } },
+  { key: 'communication', label: { sv: 'Kommunikation', en: 'Communication' } },
+  { key: 'role', label: { sv: 'Chefsrollen och att vara ny chef', en: 'The manager role, being new' } },
+];
+
+export const defaultPrivacy = {
+  noticeText: {
+    sv:
+      'Vi behandlar dina personuppgifter för att administrera mentorprogrammet: din ansökan, godkännanden, matchning, ' +
+      'uppföljning och statistik. Behandlingen grundar sig på vårt uppdrag som arbetsgivare och offentlig verksamhet; ' +
+      'det som är frivilligt frågar vi särskilt om, och du kan när som helst ta tillbaka ett samtycke. Statistik redovisas ' +
+      'bara i grupper om minst fem personer. Innehållet i mentorboken stannar mellan dig och din mentor eller adept. ' +
+      'Du har rätt att få ut de uppgifter vi har om dig och att begära rättelse. Uppgifterna gallras enligt ' +
+      'organisationens informationshanteringsplan.',
+    en:
+      'We process your personal data to run the mentor programme: your application, approvals, matching, follow-up ' +
+      'and statistics. The processing rests on our task as employer and public body; what is optional we ask ' +
+      'separately, and you can withdraw a consent at any time. Statistics are only reported for groups of at least five ' +
+      'people. The content of the mentor book stays between you and your mentor or adept. You have the right to a copy of ' +
+      'the data we hold about you and to have it corrected. Data is disposed of according to the organisation’s records ' +
+      'management plan.',
+  },
+  purposes: [
+    {
+      key: 'administration',
+      label: {
+        sv: 'Administrera programmet (ansökan, matchning, uppföljning)',
+        en: 'Running the programme (application, matching, follow-up)',
+      },
+      legalBasis: 'public_task',
+      optional: false,
+    },
+    {
+      key: 'statistics',
+      label: { sv: 'Statistik i grupper om minst fem', en: 'Statistics in groups of at least five' },
+      legalBasis: 'public_task',
+      optional: false,
+    },
+    {
+      key: 'follow-up-contact',
+      label: {
+        sv: 'Bli kontaktad för uppföljning efter programmet',
+        en: 'Being contacted for follow-up after the programme',
+      },
+      legalBasis: 'consent',
+      optional: true,
+    },
+  ],
+} satisfies {
+  noticeText: { sv: string; en: string };
+  purposes: z.infer<typeof privacyPurposeSettingSchema>[];
+};
+
 export const programmeSettingsSchema = z
   .object({
-    intake: z.object({ mode: z.enum(intakeModes) }),
+    intake: z.object({
+      mode: z.enum(intakeModes),
+      /** Days after which a pending approval is reminded by mail. */
+      approvalReminderDays: z.number().int().min(1).max(60).default(5),
+    }),
+    developmentAreas: z
+      .array(developmentAreaSchema)
+      .min(1)
+      .max(ProgrammeLimits.developmentAreasMax)
+      .superRefine(uniqueKeys())
+      .default(defaultDevelopmentAreas),
+    applicationQuestions: z
+      .array(applicationQuestionSchema)
+      .max(ProgrammeLimits.questionsMax)
+      .superRefine(uniqueKeys())
+      .default([]),
+    privacy: z
+      .object({
+        noticeText,
+        purposes: z.array(privacyPurposeSettingSchema).min(1).max(10).superRefine(uniqueKeys()),
+      })
+      .default(defaultPrivacy),
     eligibility: z.object({
       adept: roleEligibilitySchema,
       mentor: roleEligibilitySchema,

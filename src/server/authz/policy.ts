@@ -12,7 +12,8 @@ export type Subject =
   | { type: 'organisation'; networkId: string; organisationId: string }
   | { type: 'person'; networkId: string; personId: string; organisationIds: string[] }
   | { type: 'invitation'; networkId: string; organisationId: string | null; role: string }
-  | { type: 'programme'; networkId: string };
+  | { type: 'programme'; networkId: string }
+  | { type: 'application'; networkId: string; organisationId: string; applicantId: string };
 
 // --- Small named predicates ---------------------------------------------------------------
 
@@ -53,6 +54,7 @@ type Rules = {
   person: Record<string, (a: Actor, s: Extract<Subject, { type: 'person' }>) => boolean>;
   invitation: Record<string, (a: Actor, s: Extract<Subject, { type: 'invitation' }>) => boolean>;
   programme: Record<string, (a: Actor, s: Extract<Subject, { type: 'programme' }>) => boolean>;
+  application: Record<string, (a: Actor, s: Extract<Subject, { type: 'application' }>) => boolean>;
 };
 
 const rules: Rules = {
@@ -67,6 +69,7 @@ const rules: Rules = {
     listProgrammes: (a, s) => isNetworkMember(a, s.networkId),
     createProgramme: (a, s) => isNetworkAdmin(a, s.networkId),
     readOutbox: (a, s) => isNetworkAdmin(a, s.networkId),
+    readMentorPool: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
   },
   organisation: {
     // Organisation names are shared within a network: matching across organisations needs them.
@@ -80,6 +83,8 @@ const rules: Rules = {
       isSelf(a, s.personId) || isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds),
     disable: (a, s) =>
       !isSelf(a, s.personId) && (isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds)),
+    // The coordinator holds the mentor pool (seed 000): training and experience exchange are theirs to record.
+    recordTraining: (a, s) => isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds),
   },
   invitation: {
     read: (a, s) => isNetworkAdmin(a, s.networkId) || coordinatesOrganisation(a, s.organisationId),
@@ -91,6 +96,16 @@ const rules: Rules = {
   programme: {
     read: (a, s) => isNetworkMember(a, s.networkId),
     update: (a, s) => isNetworkAdmin(a, s.networkId),
+    apply: (a, s) => isNetworkMember(a, s.networkId),
+    reviewApplications: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
+  },
+  application: {
+    read: (a, s) =>
+      isSelf(a, s.applicantId) ||
+      isNetworkAdmin(a, s.networkId) ||
+      coordinatesOrganisation(a, s.organisationId),
+    update: (a, s) => isSelf(a, s.applicantId),
+    withdraw: (a, s) => isSelf(a, s.applicantId),
   },
 };
 

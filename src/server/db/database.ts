@@ -135,7 +135,101 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface ProfileTable {
+  person_id: string;
+  basics: string | null;
+  needs: string | null;
+  mentor: string | null;
+  mentor_paused_at: string | null;
+  updated_at: string;
+}
+
+export interface PrivacyNoticeTable {
+  id: string;
+  programme_id: string;
+  version: number;
+  /** JSON: { text: { sv, en }, purposes: [...] } as it read when this version was made. */
+  content: string;
+  created_at: string;
+}
+
+export interface ApplicationTable {
+  id: string;
+  programme_id: string;
+  round_id: string | null;
+  person_id: string;
+  organisation_id: string;
+  role: string;
+  status: string;
+  basics: string;
+  needs: string | null;
+  mentor: string | null;
+  answers: string;
+  exception_reason: string | null;
+  notice_id: string;
+  notice_acknowledged_at: string;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  submitted_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationApprovalTable {
+  id: string;
+  application_id: string;
+  position: number;
+  step_key: string;
+  approver: string;
+  label: string;
+  approver_name: string | null;
+  approver_email: string | null;
+  status: string;
+  comment: string | null;
+  token_hash: string | null;
+  token_expires_at: string | null;
+  requested_at: string | null;
+  reminded_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface ConsentTable {
+  id: string;
+  person_id: string;
+  programme_id: string;
+  purpose: string;
+  notice_id: string;
+  granted_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface TrainingRecordTable {
+  id: string;
+  person_id: string;
+  programme_id: string;
+  step_key: string;
+  completed_on: string;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface ExperienceExchangeTable {
+  id: string;
+  person_id: string;
+  network_id: string;
+  year: number;
+  created_at: string;
+}
+
 export interface Database {
+  profiles: ProfileTable;
+  privacy_notices: PrivacyNoticeTable;
+  applications: ApplicationTable;
+  application_approvals: ApplicationApprovalTable;
+  consents: ConsentTable;
+  training_records: TrainingRecordTable;
+  experience_exchanges: ExperienceExchangeTable;
   networks: NetworkTable;
   organisations: OrganisationTable;
   people: PersonTable;

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as spine from './migrations/2026-11-23T00-spine.ts';
+import * as intake from './migrations/2026-11-23T01-intake.ts';
 
 /** Migrations are listed here, in order, so that bundling or a missing folder can never skip one. */
 const migrations: Record<string, Migration> = {
   '2026-11-23T00-spine': spine,
+  '2026-11-23T01-intake': intake,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -12,8 +14,16 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+/**
+ * Applies what is missing. `schema` names the PostgreSQL schema the migration bookkeeping lives in;
+ * without it Kysely looks for its tables in any schema and can be fooled by another database's.
+ */
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

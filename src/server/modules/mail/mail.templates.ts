@@ -46,6 +46,79 @@ export const mailTemplates = {
       days: number;
     }>
   >,
+  application_submitted: {
+    sv: ({ programme, roleName, link }) => ({
+      subject: `Din ansökan till ${programme} är mottagen`,
+      text: `Hej!\n\nTack för din ansökan som ${roleName} till ${programme}. Du kan följa var ansökan står, vem som ska godkänna den och ändra eller återkalla den här:\n\n${link}${signature.sv}`,
+    }),
+    en: ({ programme, roleName, link }) => ({
+      subject: `Your application to ${programme} has been received`,
+      text: `Hello,\n\nThank you for applying as ${roleName} to ${programme}. You can follow where your application stands, who is to approve it, and change or withdraw it here:\n\n${link}${signature.en}`,
+    }),
+  } satisfies Record<Locale, Template<{ programme: string; roleName: string; link: string }>>,
+  approval_requested: {
+    sv: ({ applicant, programme, roleName, step, link, days, reminder }) => ({
+      subject: `${reminder ? 'Påminnelse: ' : ''}${applicant} ansöker till ${programme} – ditt godkännande behövs`,
+      text: `Hej!\n\n${applicant} har ansökt som ${roleName} till ${programme} och programmet ber om ditt godkännande (${step}).\n\nLäs sammanfattningen och godkänn eller avslå via länken, som gäller i ${days} dagar:\n\n${link}${signature.sv}`,
+    }),
+    en: ({ applicant, programme, roleName, step, link, days, reminder }) => ({
+      subject: `${reminder ? 'Reminder: ' : ''}${applicant} applies to ${programme} – your approval is needed`,
+      text: `Hello,\n\n${applicant} has applied as ${roleName} to ${programme} and the programme asks for your approval (${step}).\n\nRead the summary and approve or decline with this link, valid for ${days} days:\n\n${link}${signature.en}`,
+    }),
+  } satisfies Record<
+    Locale,
+    Template<{
+      applicant: string;
+      programme: string;
+      roleName: string;
+      step: string;
+      link: string;
+      days: number;
+      reminder: boolean;
+    }>
+  >,
+  application_ready: {
+    sv: ({ applicant, programme, link }) => ({
+      subject: `${applicant} är godkänd av chef/HR – ${programme}`,
+      text: `Hej!\n\nAlla godkännanden för ${applicant}s ansökan till ${programme} är klara. Ansökan väntar på din granskning:\n\n${link}${signature.sv}`,
+    }),
+    en: ({ applicant, programme, link }) => ({
+      subject: `${applicant} is approved by manager/HR – ${programme}`,
+      text: `Hello,\n\nAll approvals of ${applicant}’s application to ${programme} are in. The application awaits your review:\n\n${link}${signature.en}`,
+    }),
+  } satisfies Record<Locale, Template<{ applicant: string; programme: string; link: string }>>,
+  application_decided: {
+    sv: ({ programme, outcome, reason, link }) => ({
+      subject: `Besked om din ansökan till ${programme}`,
+      text: `Hej!\n\n${
+        {
+          approved: 'Din ansökan är godkänd. Programmet hör av sig om nästa steg.',
+          declined: 'Din ansökan har inte godkänts av den som skulle godkänna den.',
+          rejected: 'Din ansökan har tyvärr inte antagits.',
+          completion_requested: 'Programmet ber dig komplettera din ansökan.',
+        }[outcome]
+      }${reason ? `\n\nMotivering: ${reason}` : ''}\n\n${link}${signature.sv}`,
+    }),
+    en: ({ programme, outcome, reason, link }) => ({
+      subject: `About your application to ${programme}`,
+      text: `Hello,\n\n${
+        {
+          approved: 'Your application is approved. The programme will be in touch about the next step.',
+          declined: 'Your application was not approved by the person asked to approve it.',
+          rejected: 'Unfortunately your application has not been accepted.',
+          completion_requested: 'The programme asks you to complete your application.',
+        }[outcome]
+      }${reason ? `\n\nReason: ${reason}` : ''}\n\n${link}${signature.en}`,
+    }),
+  } satisfies Record<
+    Locale,
+    Template<{
+      programme: string;
+      outcome: 'approved' | 'declined' | 'rejected' | 'completion_requested';
+      reason: string | null;
+      link: string;
+    }>
+  >,
 };
 
 export type MailKind = keyof typeof mailTemplates;

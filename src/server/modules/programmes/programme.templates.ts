@@ -6,7 +6,12 @@
  * Fields that the schema keeps as plain text (otherCriteria, advisorRole, onlyFor, usualPlace,
  * fee.note) are written in Swedish, the default interface language.
  */
-import type { ProgrammeTemplate, ProgrammeTemplateKey } from '../../../shared/programme.ts';
+import {
+  defaultDevelopmentAreas,
+  defaultPrivacy,
+  type ProgrammeTemplate,
+  type ProgrammeTemplateKey,
+} from '../../../shared/programme.ts';
 
 /** Seed 000: Polisens chefsstöd — mentorskap. */
 const policePool: ProgrammeTemplate = {
@@ -20,7 +25,50 @@ const policePool: ProgrammeTemplate = {
     en: 'Continuous mentoring for managers and leaders in the Police. The mentor coordinator in each authority keeps the mentor pool and matches you with a mentor from your own authority, another police authority or an external network. A mentorship lasts about a year and can be extended by one more year. What is said stays between mentor and adept.',
   },
   settings: {
-    intake: { mode: 'continuous' },
+    intake: { mode: 'continuous', approvalReminderDays: 5 },
+    developmentAreas: defaultDevelopmentAreas,
+    applicationQuestions: [
+      {
+        key: 'leadership-programme',
+        forRoles: ['mentor'],
+        type: 'choice',
+        label: {
+          sv: 'Har du gått något av Polisens chefsprogram? (meriterande)',
+          en: 'Have you taken one of the Police leadership programmes? (a merit)',
+        },
+        options: [
+          { key: 'yes', label: { sv: 'Ja', en: 'Yes' } },
+          { key: 'no', label: { sv: 'Nej', en: 'No' } },
+        ],
+        scaleMax: null,
+        required: true,
+        private: false,
+      },
+      {
+        key: 'why-mentor',
+        forRoles: ['mentor'],
+        type: 'text',
+        label: { sv: 'Varför vill du bli mentor?', en: 'Why do you want to be a mentor?' },
+        options: [],
+        scaleMax: null,
+        required: true,
+        private: false,
+      },
+      {
+        key: 'manager-ideas',
+        forRoles: ['adept'],
+        type: 'text',
+        label: {
+          sv: 'Vilka tankar och idéer har din chef bidragit med inför mentorskapet?',
+          en: 'What thoughts and ideas has your manager contributed before the mentorship?',
+        },
+        options: [],
+        scaleMax: null,
+        required: false,
+        private: false,
+      },
+    ],
+    privacy: defaultPrivacy,
     eligibility: {
       adept: {
         minMonthsManagingStaff: null,
@@ -226,7 +274,40 @@ const unionBranch: ProgrammeTemplate = {
     en: 'The board appoints a mentor for each newly elected ordinary member or deputy. The mentor is a board member who has held their seat for a year or more and helps the adept into the role of union representative. You are in contact at least once a month for a year, eighteen months if needed. The branch chair is the advisor if problems arise. Confidentiality and good ethics go without saying.',
   },
   settings: {
-    intake: { mode: 'appointed' },
+    intake: { mode: 'appointed', approvalReminderDays: 5 },
+    developmentAreas: defaultDevelopmentAreas,
+    applicationQuestions: [
+      {
+        key: 'member-type',
+        forRoles: ['adept'],
+        type: 'choice',
+        label: {
+          sv: 'Är du ordinarie ledamot eller ersättare?',
+          en: 'Are you an ordinary member or a deputy?',
+        },
+        options: [
+          { key: 'ordinary', label: { sv: 'Ordinarie ledamot', en: 'Ordinary member' } },
+          { key: 'deputy', label: { sv: 'Ersättare', en: 'Deputy' } },
+        ],
+        scaleMax: null,
+        required: true,
+        private: false,
+      },
+      {
+        key: 'board-years',
+        forRoles: ['mentor'],
+        type: 'text',
+        label: {
+          sv: 'Hur länge har du haft uppdrag i avdelningsstyrelsen?',
+          en: 'How long have you served on the branch board?',
+        },
+        options: [],
+        scaleMax: null,
+        required: true,
+        private: false,
+      },
+    ],
+    privacy: defaultPrivacy,
     eligibility: {
       adept: {
         minMonthsManagingStaff: null,
@@ -362,7 +443,34 @@ const municipalIndividual: ProgrammeTemplate = {
     en: 'An individual mentor programme for managers in the participating municipalities. You can apply at any time of year and are matched from your needs profile with a mentor, preferably from another municipality. The programme runs for 12 months with about 7 meetings of about 1.5 hours, usually at the mentor’s workplace. The adept sets SMART goals and you work in the mentor book.',
   },
   settings: {
-    intake: { mode: 'continuous' },
+    intake: { mode: 'continuous', approvalReminderDays: 5 },
+    developmentAreas: defaultDevelopmentAreas,
+    applicationQuestions: [
+      {
+        key: 'confidence',
+        forRoles: ['adept'],
+        type: 'scale',
+        label: {
+          sv: 'Hur trygg känner du dig i chefsrollen i dag?',
+          en: 'How confident do you feel in the manager role today?',
+        },
+        options: [],
+        scaleMax: 5,
+        required: true,
+        private: true,
+      },
+      {
+        key: 'why-mentor',
+        forRoles: ['mentor'],
+        type: 'text',
+        label: { sv: 'Varför vill du bli mentor?', en: 'Why do you want to be a mentor?' },
+        options: [],
+        scaleMax: null,
+        required: true,
+        private: false,
+      },
+    ],
+    privacy: defaultPrivacy,
     eligibility: {
       adept: {
         minMonthsManagingStaff: null,
@@ -513,7 +621,37 @@ const agencyCohort: ProgrammeTemplate = {
     en: 'Newer managers (adepts) get support from experienced managers (mentors) from another organisation in the network. First we take stock of which organisations will take part, then mentors and adepts register their interest. The HR network and the coordinator make the matches. The programme opens with a joint kick-off in September, pairs meet monthly for 8 months, and everyone meets at a half-time and a final seminar.',
   },
   settings: {
-    intake: { mode: 'cohort' },
+    intake: { mode: 'cohort', approvalReminderDays: 5 },
+    developmentAreas: defaultDevelopmentAreas,
+    applicationQuestions: [
+      {
+        key: 'share',
+        forRoles: ['mentor'],
+        type: 'text',
+        label: {
+          sv: 'Vad vill du dela med dig av som mentor?',
+          en: 'What would you like to share as a mentor?',
+        },
+        options: [],
+        scaleMax: null,
+        required: true,
+        private: false,
+      },
+      {
+        key: 'hopes',
+        forRoles: ['adept'],
+        type: 'text',
+        label: {
+          sv: 'Vad hoppas du få ut av programmet?',
+          en: 'What do you hope to gain from the programme?',
+        },
+        options: [],
+        scaleMax: null,
+        required: true,
+        private: false,
+      },
+    ],
+    privacy: defaultPrivacy,
     eligibility: {
       adept: {
         minMonthsManagingStaff: 6,

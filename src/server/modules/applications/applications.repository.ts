@@ -1,0 +1,254 @@
+import type { Queryable } from '../../db/connection.ts';
+import type { ApplicationApprovalTable, ApplicationTable } from '../../db/database.ts';
+
+export type ApplicationRow = ApplicationTable;
+export type ApprovalRow = ApplicationApprovalTable;
+
+/** An application with what every view of it shows: the applicant, the organisation, the programme. */
+export type ApplicationView = ApplicationRow & {
+  applicant_name: string;
+  applicant_email: string;
+  applicant_locale: string;
+  organisation_name: string;
+  programme_name: string;
+  network_id: string;
+  programme_settings: string;
+};
+
+function selectApplications(db: Queryable) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('people as pe', 'pe.id', 'a.person_id')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .selectAll('a')
+    .select([
+      'pe.name as applicant_name',
+      'pe.email as applicant_email',
+      'pe.locale as applicant_locale',
+      'o.name as organisation_name',
+      'pr.name as programme_name',
+      'pr.network_id as network_id',
+      'pr.settings as programme_settings',
+    ]);
+}
+
+export async function findApplication(db: Queryable, id: string): Promise<ApplicationView | undefined> {
+  return selectApplications(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+export async function listApplicationsOfPerson(db: Queryable, personId: string): Promise<ApplicationView[]> {
+  return selectApplications(db)
+    .where('a.person_id', '=', personId)
+    .orderBy('a.submitted_at', 'desc')
+    .orderBy('a.id')
+    .execute();
+}
+
+export interface ApplicationFilter {
+  organisationIds: 'all' | string[];
+  role?: string | undefined;
+  organisationId?: string | undefined;
+  status?: string | undefined;
+  roundId?: string | undefined;
+}
+
+export async function listApplicationsOfProgramme(
+  db: Queryable,
+  programmeId: string,
+  filter: ApplicationFilter,
+): Promise<ApplicationView[]> {
+  if (filter.organisationIds !== 'all' && filter.organisationIds.length === 0) return [];
+  let query = selectApplications(db).where('a.programme_id', '=', programmeId);
+  if (filter.organisationIds !== 'all')
+    query = query.where('a.organisation_id', 'in', filter.organisationIds);
+  if (filter.role) query = query.where('a.role', '=', filter.role);
+  if (filter.organisationId) query = query.where('a.organisation_id', '=', filter.organisationId);
+  if (filter.status) query = query.where('a.status', '=', filter.status);
+  if (filter.roundId) query = query.where('a.round_id', '=', filter.roundId);
+  return query.orderBy('a.submitted_at', 'desc').orderBy('a.id').execute();
+}
+
+export async function findOpenApplication(
+  db: Queryable,
+  personId: string,
+  programmeId: string,
+  role: string,
+) {
+  return db
+    .selectFrom('applications')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('programme_id', '=', programmeId)
+    .where('role', '=', role)
+    .where('status', 'in', ['awaiting_approval', 'pending_review', 'completion_requested', 'approved'])
+    .executeTakeFirst();
+}
+
+export async function insertApplication(db: Queryable, row: ApplicationRow): Promise<void> {
+  await db.insertInto('applications').values(row).execute();
+}
+
+export async function updateApplication(
+  db: Queryable,
+  id: string,
+  changes: Partial<Omit<ApplicationRow, 'id' | 'programme_id' | 'person_id'>> & { updated_at: string },
+): Promise<void> {
+  await db.updateTable('applications').set(changes).where('id', '=', id).execute();
+}
+
+// --- Approvals ----------------------------------------------------------------------------------
+
+export async function insertApprovals(db: Queryable, rows: ApprovalRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('application_approvals').values(rows).execute();
+}
+
+export async function approvalsOf(
+  db: Queryable,
+  applicationIds: string[],
+): Promise<Map<string, ApprovalRow[]>> {
+  const byApplication = new Map<string, ApprovalRow[]>();
+  if (applicationIds.length === 0) return byApplication;
+  const rows = await db
+    .selectFrom('application_approvals')
+    .selectAll()
+    .where('application_id', 'in', applicationIds)
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const list = byApplication.get(row.application_id) ?? [];
+    list.push(row);
+    byApplication.set(row.application_id, list);
+  }
+  return byApplication;
+}
+
+export async function findApproval(db: Queryable, id: string): Promise<ApprovalRow | undefined> {
+  return db.selectFrom('application_approvals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findApprovalByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+): Promise<ApprovalRow | undefined> {
+  return db
+    .selectFrom('application_approvals')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Moves an approval on only from the status the caller saw, so two deciders cannot both win. */
+export async function transitionApproval(
+  db: Queryable,
+  id: string,
+  from: string,
+  changes: Partial<Omit<ApprovalRow, 'id' | 'application_id'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('application_approvals')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Takes the right to remind an approval; fails if another instance reminded it since it was read. */
+export async function claimReminder(
+  db: Queryable,
+  id: string,
+  previousRemindedAt: string | null,
+  changes: Pick<ApprovalRow, 'token_hash' | 'token_expires_at' | 'reminded_at'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('application_approvals')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      previousRemindedAt === null
+        ? eb('reminded_at', 'is', null)
+        : eb('reminded_at', '=', previousRemindedAt),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function cancelOpenApprovals(db: Queryable, applicationId: string): Promise<void> {
+  await db
+    .updateTable('application_approvals')
+    .set({ status: 'cancelled', token_hash: null })
+    .where('application_id', '=', applicationId)
+    .where('status', 'in', ['waiting', 'pending'])
+    .execute();
+}
+
+/** Pending approvals whose last mail is older than the cut-off of their programme. */
+export async function listPendingApprovals(db: Queryable) {
+  return db
+    .selectFrom('application_approvals as ap')
+    .innerJoin('applications as a', 'a.id', 'ap.application_id')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .selectAll('ap')
+    .select(['pr.settings as programme_settings'])
+    .where('ap.status', '=', 'pending')
+    .execute();
+}
+
+/** Pending approvals a signed-in person may decide: addressed to them, or to a group they belong to. */
+export async function listPendingApprovalsFor(
+  db: Queryable,
+  who: { email: string; coordinatedOrganisationIds: string[]; administeredNetworkIds: string[] },
+) {
+  return db
+    .selectFrom('application_approvals as ap')
+    .innerJoin('applications as a', 'a.id', 'ap.application_id')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .selectAll('ap')
+    .where('ap.status', '=', 'pending')
+    .where((eb) => {
+      const conditions = [eb('ap.approver_email', '=', who.email)];
+      if (who.coordinatedOrganisationIds.length > 0) {
+        conditions.push(
+          eb.and([
+            eb('ap.approver', '=', 'hr'),
+            eb('a.organisation_id', 'in', who.coordinatedOrganisationIds),
+          ]),
+        );
+      }
+      if (who.administeredNetworkIds.length > 0) {
+        conditions.push(
+          eb.and([
+            eb('ap.approver', 'in', ['coordinator', 'board']),
+            eb('pr.network_id', 'in', who.administeredNetworkIds),
+          ]),
+        );
+      }
+      return eb.or(conditions);
+    })
+    .orderBy('ap.requested_at')
+    .execute();
+}
+
+export async function completedTrainingSteps(
+  db: Queryable,
+  pairs: { personId: string; programmeId: string }[],
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (pairs.length === 0) return result;
+  const rows = await db
+    .selectFrom('training_records')
+    .select(['person_id', 'programme_id', 'step_key'])
+    .where(
+      'person_id',
+      'in',
+      pairs.map((p) => p.personId),
+    )
+    .execute();
+  for (const row of rows) {
+    const key = `${row.person_id}:${row.programme_id}`;
+    result.set(key, [...(result.get(key) ?? []), row.step_key]);
+  }
+  return result;
+}

@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { idParams, tokenSchema } from '../../../shared/api.ts';
+import {
+  applicationListQuerySchema,
+  applicationSchema,
+  applyBodySchema,
+  approvalRequestSchema,
+  approvalSchema,
+  bulkActionBodySchema,
+  bulkActionResultSchema,
+  decisionBodySchema,
+  eligibilitySchema,
+  mentorProfileSchema,
+  profileBasicsSchema,
+} from '../../../shared/intake.ts';
+import { participantRoleSchema } from '../../../shared/roles.ts';
+import { type App, type Deps, typed } from '../../deps.ts';
+import * as service from './applications.service.ts';
+import * as approvals from './approvals.service.ts';
+import { assessEligibility } from './eligibility.ts';
+import { exportApplications } from './export.ts';
+
+const tags = ['applications'];
+
+export async function applicationRoutes(app: App, deps: Deps) {
+  const r = typed(app);
+  const { db } = deps;
+
+  r.post(
+    '/api/programmes/:id/eligibility',
+    {
+      schema: {
+        tags,
+        summary: 'Check eligibility against the programme’s rules before applying (writes nothing)',
+        params: idParams,
+        body: z.object({
+          role: participantRoleSchema,
+          basics: profileBasicsSchema,
+          mentor: mentorProfileSchema.optional(),
+        }),
+        response: { 200: eligibilitySchema },
+      },
+    },
+    async (request) => {
+      const programme = await service.loadProgrammeForIntake(db, request.actor, request.params.id);
+      const training = await db
+        .selectFrom('training_records')
+        .select('step_key')
+        .where('person_id', '=', request.actor!.personId)
+        .where('programme_id', '=', programme.id)
+        .execute();
+      return assessEligibility(
+        programme.parsedSettings,
+        {
+          role: request.body.role,
+          basics: request.body.basics,
+          mentor: request.body.mentor ?? null,
+          completedTrainingSteps: training.map((t) => t.step_key),
+          on: new Date().toISOString().slice(0, 10),
+        },
+        request.locale,
+      );
+    },
+  );
+
+  r.post(
+    '/api/programmes/:id/applications',
+    {
+      schema: {
+        tags,
+        summary: 'Apply to a programme as adept or mentor, having read its personal-data notice',
+        params: idParams,
+        body: applyBodySchema,
+        response: { 201: applicationSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.applyToProgramme(
+            deps,
+            request.actor,
+            request.params.id,
+            request.body,
+            request.locale,
+          ),
+        ),
+  );
+
+  r.get(
+    '/api/programmes/:id/applications',
+    {
+      schema: {
+        tags,
+        summary: 'Applications to a programme (administrators: all; coordinators: their organisations)',
+        params: idParams,
+        querystring: applicationListQuerySchema,
+        response: { 200: z.array(applicationSchema) },
+      },
+    },
+    async (request) =>
+      service.listProgrammeApplications(db, request.actor, request.params.id, request.query, request.locale),
+  );
+
+  r.get(
+    '/api/programmes/:id/applications/export',
+    {
+      schema: {
+        tags,
+        summary: 'The same list as a CSV or XLSX file',
+        params: idParams,
+        querystring: applicationListQuerySchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filters } = request.query;
+      const list = await service.listProgrammeApplications(
+        db,
+        request.actor,
+        request.params.id,
+        filters,
+        request.locale,
+      );
+      const file = await exportApplications(list, format, request.locale);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  r.post(
+    '/api/programmes/:id/applications/bulk',
+    {
+      schema: {
+        tags,
+        summary: 'Approve, reject or ask for completion of several applications at once',
+        params: idParams,
+        body: bulkActionBodySchema,
+        response: { 200: bulkActionResultSchema },
+      },
+    },
+    async (request) => service.bulkDecide(deps, request.actor, request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/me/applications',
+    {
+      schema: {
+        tags,
+        summary: 'Your own applications and where they stand',
+        response: { 200: z.array(applicationSchema) },
+      },
+    },
+    async (request) => service.listOwnApplications(db, request.actor!, request.locale),
+  );
+
+  r.get(
+    '/api/applications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One application with its eligibility and approval trail',
+        params: idParams,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => service.getApplication(db, request.actor, request.params.id, request.locale),
+  );
+
+  r.put(
+    '/api/applications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Complete your application when the programme asked for it',
+        params: idParams,
+        body: applyBodySchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) =>
+      service.resubmitApplication(deps, request.actor, request.params.id, request.body, request.locale),
+  );
+
+  r.post(
+    '/api/applications/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw your application',
+        params: idParams,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => service.withdrawApplication(deps, request.actor, request.params.id, request.locale),
+  );
+
+  // --- Approvals ---
+
+  r.get(
+    '/api/approvals/by-token',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['approvals'],
+        summary: 'What a mailed approval link asks (no sign-in needed)',
+        querystring: z.object({ token: tokenSchema }),
+        response: { 200: approvalRequestSchema },
+      },
+    },
+    async (request) => approvals.getApprovalByToken(deps, request.query.token, request.locale),
+  );
+
+  r.post(
+    '/api/approvals/by-token/decide',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['approvals'],
+        summary: 'Approve or decline from a mailed link',
+        body: decisionBodySchema.extend({ token: tokenSchema }),
+        response: { 200: approvalSchema },
+      },
+    },
+    async (request) =>
+      approvals.decideByToken(deps, request.body.token, request.body.decision, request.body.comment ?? null),
+  );
+
+  r.get(
+    '/api/me/approvals',
+    {
+      schema: {
+        tags: ['approvals'],
+        summary: 'Approvals waiting for you',
+        response: { 200: z.array(approvalRequestSchema) },
+      },
+    },
+    async (request) => approvals.listOwnPendingApprovals(deps, request.actor!, request.locale),
+  );
+
+  r.post(
+    '/api/approvals/:id/decide',
+    {
+      schema: {
+        tags: ['approvals'],
+        summary: 'Approve or decline an approval addressed to you',
+        params: idParams,
+        body: decisionBodySchema,
+        response: { 200: approvalSchema },
+      },
+    },
+    async (request) =>
+      approvals.decideAsSignedIn(
+        deps,
+        request.actor!,
+        request.params.id,
+        request.body.decision,
+        request.body.comment ?? null,
+      ),
+  );
+}

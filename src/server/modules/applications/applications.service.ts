@@ -1,0 +1,524 @@
+import type { z } from 'zod';
+import type {
+  Application,
+  ApplyBody,
+  Approval,
+  applicationListQuerySchema,
+  bulkActionBodySchema,
+  Eligibility,
+  MentorProfile,
+  NeedsProfile,
+  ProfileBasics,
+} from '../../../shared/intake.ts';
+import { type ProgrammeSettings, programmeSettingsSchema } from '../../../shared/programme.ts';
+import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
+import type { Actor } from '../../authz/actor.ts';
+import { authorize, isNetworkAdmin, visibleOrganisationIds } from '../../authz/policy.ts';
+import type { Config } from '../../config.ts';
+import type { Db, Queryable } from '../../db/connection.ts';
+import { AppError, type FieldError, notFound } from '../../errors.ts';
+import { newId, nowIso } from '../../util.ts';
+import type { Mailer } from '../mail/mail.service.ts';
+import { roleNames } from '../mail/mail.templates.ts';
+import { ensureCurrentNotice, grantConsents, optionalPurposes } from '../privacy/privacy.service.ts';
+import { saveProfileFromApplication } from '../profiles/profiles.service.ts';
+import { findProgramme, findRound } from '../programmes/programmes.repository.ts';
+import * as repo from './applications.repository.ts';
+import { createApprovalChain, notifyApplicant } from './approvals.service.ts';
+import { assessEligibility } from './eligibility.ts';
+
+export interface IntakeDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const parseSettings = (json: string): ProgrammeSettings =>
+  programmeSettingsSchema.parse(JSON.parse(json));
+
+// --- Presenting -------------------------------------------------------------------------------
+
+export function presentApproval(row: repo.ApprovalRow): Approval {
+  return {
+    id: row.id,
+    stepKey: row.step_key,
+    approver: row.approver as Approval['approver'],
+    label: JSON.parse(row.label),
+    approverName: row.approver_name,
+    approverEmail: row.approver_email,
+    status: row.status as Approval['status'],
+    comment: row.comment,
+    decidedAt: row.decided_at,
+    requestedAt: row.requested_at,
+  };
+}
+
+export interface PresentOptions {
+  locale: Locale;
+  /** Approvers see a summary: the answers the programme marks private are left out. */
+  forApprover?: boolean;
+}
+
+export async function presentApplications(
+  db: Queryable,
+  rows: repo.ApplicationView[],
+  options: PresentOptions,
+): Promise<Application[]> {
+  const approvals = await repo.approvalsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const training = await repo.completedTrainingSteps(
+    db,
+    rows.map((r) => ({ personId: r.person_id, programmeId: r.programme_id })),
+  );
+  const settingsCache = new Map<string, ProgrammeSettings>();
+  return rows.map((row) => {
+    let settings = settingsCache.get(row.programme_id);
+    if (!settings) {
+      settings = parseSettings(row.programme_settings);
+      settingsCache.set(row.programme_id, settings);
+    }
+    const basics = JSON.parse(row.basics) as ProfileBasics;
+    const mentor = row.mentor ? (JSON.parse(row.mentor) as MentorProfile) : null;
+    const answers = JSON.parse(row.answers) as Application['answers'];
+    const privateKeys = new Set(settings.applicationQuestions.filter((q) => q.private).map((q) => q.key));
+    return {
+      id: row.id,
+      programmeId: row.programme_id,
+      programmeName: row.programme_name,
+      roundId: row.round_id,
+      role: row.role as ParticipantRole,
+      status: row.status as Application['status'],
+      applicant: { id: row.person_id, name: row.applicant_name, email: row.applicant_email },
+      organisation: { id: row.organisation_id, name: row.organisation_name },
+      basics,
+      needs: row.needs ? (JSON.parse(row.needs) as NeedsProfile) : null,
+      mentor,
+      answers: options.forApprover
+        ? Object.fromEntries(Object.entries(answers).filter(([key]) => !privateKeys.has(key)))
+        : answers,
+      eligibility: assessEligibility(
+        settings,
+        {
+          role: row.role as ParticipantRole,
+          basics,
+          mentor,
+          completedTrainingSteps: training.get(`${row.person_id}:${row.programme_id}`) ?? [],
+          on: today(),
+        },
+        options.locale,
+      ),
+      exceptionReason: row.exception_reason,
+      approvals: (approvals.get(row.id) ?? []).map(presentApproval),
+      notice: { id: row.notice_id, version: 0, acknowledgedAt: row.notice_acknowledged_at },
+      decisionReason: row.decision_reason,
+      submittedAt: row.submitted_at,
+      updatedAt: row.updated_at,
+    };
+  });
+}
+
+async function withNoticeVersions(db: Queryable, applications: Application[]): Promise<Application[]> {
+  const ids = [...new Set(applications.map((a) => a.notice.id))];
+  if (ids.length === 0) return applications;
+  const notices = await db
+    .selectFrom('privacy_notices')
+    .select(['id', 'version'])
+    .where('id', 'in', ids)
+    .execute();
+  const versions = new Map(notices.map((n) => [n.id, Number(n.version)]));
+  return applications.map((a) => ({
+    ...a,
+    notice: { ...a.notice, version: versions.get(a.notice.id) ?? 0 },
+  }));
+}
+
+export async function present(db: Queryable, rows: repo.ApplicationView[], options: PresentOptions) {
+  return withNoticeVersions(db, await presentApplications(db, rows, options));
+}
+
+// --- Loading with access checks ---------------------------------------------------------------
+
+async function loadProgramme(db: Queryable, actor: Actor | null, programmeId: string) {
+  const row = await findProgramme(db, programmeId);
+  if (!row) throw notFound();
+  authorize(actor, 'read', { type: 'programme', networkId: row.network_id });
+  return { ...row, parsedSettings: parseSettings(row.settings) };
+}
+
+const applicationSubject = (row: repo.ApplicationView) => ({
+  type: 'application' as const,
+  networkId: row.network_id,
+  organisationId: row.organisation_id,
+  applicantId: row.person_id,
+});
+
+async function loadApplication(db: Queryable, actor: Actor | null, id: string) {
+  const row = await repo.findApplication(db, id);
+  if (!row) throw notFound();
+  authorize(actor, 'read', applicationSubject(row));
+  return row;
+}
+
+// --- Validation of what an applicant sends ------------------------------------------------------
+
+function validateAnswers(
+  settings: ProgrammeSettings,
+  role: ParticipantRole,
+  answers: ApplyBody['answers'],
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const questions = settings.applicationQuestions.filter((q) => q.forRoles.includes(role));
+  const known = new Set(questions.map((q) => q.key));
+  for (const key of Object.keys(answers)) {
+    if (!known.has(key)) errors.push({ field: `answers.${key}`, message: 'unrecognized_keys' });
+  }
+  for (const question of questions) {
+    const field = `answers.${question.key}`;
+    const value = answers[question.key];
+    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    if (empty) {
+      if (question.required) errors.push({ field, message: 'required' });
+      continue;
+    }
+    const optionKeys = question.options.map((o) => o.key);
+    switch (question.type) {
+      case 'text':
+        if (typeof value !== 'string') errors.push({ field, message: 'invalid_type' });
+        break;
+      case 'choice':
+        if (typeof value !== 'string' || !optionKeys.includes(value)) {
+          errors.push({ field, message: 'invalid_value', params: { options: optionKeys.join(', ') } });
+        }
+        break;
+      case 'multiple_choice':
+        if (!Array.isArray(value) || value.some((v) => !optionKeys.includes(v))) {
+          errors.push({ field, message: 'invalid_value', params: { options: optionKeys.join(', ') } });
+        }
+        break;
+      case 'scale':
+        if (
+          typeof value !== 'number' ||
+          !Number.isInteger(value) ||
+          value < 1 ||
+          value > (question.scaleMax ?? 5)
+        ) {
+          errors.push({ field, message: 'scale_range', params: { max: question.scaleMax ?? 5 } });
+        }
+        break;
+    }
+  }
+  return errors;
+}
+
+function needsManager(settings: ProgrammeSettings, role: ParticipantRole): boolean {
+  return settings.approvalSteps.some((s) => s.approver === 'manager' && s.appliesTo.includes(role));
+}
+
+/** Checks everything about an application that the schema alone cannot; throws all problems at once. */
+async function validateApplication(
+  db: Queryable,
+  actor: Actor,
+  programme: Awaited<ReturnType<typeof loadProgramme>>,
+  body: ApplyBody,
+  locale: Locale,
+): Promise<{ eligibility: Eligibility; noticeId: string }> {
+  const settings = programme.parsedSettings;
+  const errors: FieldError[] = [];
+
+  const ownOrganisations = actor.roles
+    .filter((r) => r.networkId === programme.network_id && r.organisationId)
+    .map((r) => r.organisationId as string);
+  if (!ownOrganisations.includes(body.organisationId)) {
+    errors.push({ field: 'organisationId', message: 'apply_not_your_organisation' });
+  }
+  if (body.roundId) {
+    const round = await findRound(db, body.roundId);
+    if (!round || round.programme_id !== programme.id)
+      errors.push({ field: 'roundId', message: 'not_in_programme' });
+  }
+  if (body.role === 'adept' && !body.needs) errors.push({ field: 'needs', message: 'required' });
+  if (body.role === 'mentor' && !body.mentor) errors.push({ field: 'mentor', message: 'required' });
+  const areaKeys = new Set(settings.developmentAreas.map((a) => a.key));
+  body.needs?.developmentAreas.forEach((key, i) => {
+    if (!areaKeys.has(key))
+      errors.push({
+        field: `needs.developmentAreas.${i}`,
+        message: 'invalid_value',
+        params: { options: [...areaKeys].join(', ') },
+      });
+  });
+  body.mentor?.competences.forEach((key, i) => {
+    if (!areaKeys.has(key))
+      errors.push({
+        field: `mentor.competences.${i}`,
+        message: 'invalid_value',
+        params: { options: [...areaKeys].join(', ') },
+      });
+  });
+  errors.push(...validateAnswers(settings, body.role, body.answers));
+  if (needsManager(settings, body.role) && !body.manager)
+    errors.push({ field: 'manager', message: 'required' });
+  if (body.manager && body.manager.email === actor.email)
+    errors.push({ field: 'manager.email', message: 'not_yourself' });
+
+  const notice = await ensureCurrentNotice(db, { id: programme.id, settings });
+  if (body.noticeId !== notice.id) errors.push({ field: 'noticeId', message: 'notice_outdated' });
+  const allowed = optionalPurposes(settings);
+  body.consents.forEach((purpose, i) => {
+    if (!allowed.includes(purpose))
+      errors.push({
+        field: `consents.${i}`,
+        message: 'invalid_value',
+        params: { options: allowed.join(', ') },
+      });
+  });
+
+  const training = await repo.completedTrainingSteps(db, [
+    { personId: actor.personId, programmeId: programme.id },
+  ]);
+  const eligibility = assessEligibility(
+    settings,
+    {
+      role: body.role,
+      basics: body.basics,
+      mentor: body.mentor ?? null,
+      completedTrainingSteps: training.get(`${actor.personId}:${programme.id}`) ?? [],
+      on: today(),
+    },
+    locale,
+  );
+  // Training is recorded after applying, so only what the form itself says can block submitting.
+  const blocking = eligibility.checks.filter((c) => c.met === false && c.rule !== 'mentor_training');
+  if (blocking.length > 0) {
+    if (!settings.eligibility.allowExceptions) {
+      for (const check of blocking) {
+        errors.push({
+          field: check.rule === 'min_capacity' ? 'mentor.capacity' : 'basics.managingStaffSince',
+          message: check.text,
+        });
+      }
+    } else if (!body.exceptionReason) {
+      errors.push({ field: 'exceptionReason', message: 'required_when_ineligible' });
+    }
+  }
+  if (errors.length > 0) throw new AppError('validation_failed', errors);
+  return { eligibility, noticeId: notice.id };
+}
+
+// --- Applying ------------------------------------------------------------------------------------
+
+export async function applyToProgramme(
+  deps: IntakeDeps,
+  actor: Actor | null,
+  programmeId: string,
+  body: ApplyBody,
+  locale: Locale,
+): Promise<Application> {
+  const { db } = deps;
+  const programme = await loadProgramme(db, actor, programmeId);
+  authorize(actor, 'apply', { type: 'programme', networkId: programme.network_id });
+  if (programme.status !== 'open') throw AppError.validation('programme', 'programme_not_open');
+  if (await repo.findOpenApplication(db, actor!.personId, programmeId, body.role)) {
+    throw AppError.validation('role', 'already_applied');
+  }
+  const { noticeId } = await validateApplication(db, actor!, programme, body, locale);
+
+  const id = newId();
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertApplication(trx, {
+      id,
+      programme_id: programmeId,
+      round_id: body.roundId,
+      person_id: actor!.personId,
+      organisation_id: body.organisationId,
+      role: body.role,
+      status: 'awaiting_approval',
+      basics: JSON.stringify(body.basics),
+      needs: body.role === 'adept' && body.needs ? JSON.stringify(body.needs) : null,
+      mentor: body.role === 'mentor' && body.mentor ? JSON.stringify(body.mentor) : null,
+      answers: JSON.stringify(body.answers),
+      exception_reason: body.exceptionReason ?? null,
+      notice_id: noticeId,
+      notice_acknowledged_at: now,
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      submitted_at: now,
+      updated_at: now,
+    });
+    await grantConsents(trx, actor!.personId, programmeId, noticeId, body.consents);
+    await saveProfileFromApplication(trx, actor!.personId, {
+      basics: body.basics,
+      needs: body.role === 'adept' ? body.needs : undefined,
+      mentor: body.role === 'mentor' ? body.mentor : undefined,
+    });
+    const view = (await repo.findApplication(trx, id))!;
+    await deps.mailer.enqueue(trx, {
+      kind: 'application_submitted',
+      to: actor!.email,
+      locale: actor!.locale,
+      networkId: programme.network_id,
+      params: {
+        programme: programme.name,
+        roleName: roleNames[actor!.locale][body.role] ?? body.role,
+        link: `${deps.config.publicUrl}/applications/${id}`,
+      },
+    });
+    await createApprovalChain(deps, trx, view, programme.parsedSettings, body.manager ?? null);
+  });
+  return getApplication(db, actor, id, locale);
+}
+
+/** The applicant completes the application when asked to; what was approved stays approved. */
+export async function resubmitApplication(
+  deps: IntakeDeps,
+  actor: Actor | null,
+  id: string,
+  body: ApplyBody,
+  locale: Locale,
+): Promise<Application> {
+  const { db } = deps;
+  const row = await loadApplication(db, actor, id);
+  authorize(actor, 'update', applicationSubject(row));
+  if (row.status !== 'completion_requested') throw new AppError('conflict');
+  if (body.role !== row.role) throw AppError.validation('role', 'cannot_change');
+  const programme = await loadProgramme(db, actor, row.programme_id);
+  const { noticeId } = await validateApplication(db, actor!, programme, body, locale);
+  const approvals = (await repo.approvalsOf(db, [id])).get(id) ?? [];
+  const allApproved = approvals.every((a) => a.status === 'approved');
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await repo.updateApplication(trx, id, {
+      status: allApproved ? 'pending_review' : 'awaiting_approval',
+      round_id: body.roundId,
+      organisation_id: body.organisationId,
+      basics: JSON.stringify(body.basics),
+      needs: row.role === 'adept' && body.needs ? JSON.stringify(body.needs) : null,
+      mentor: row.role === 'mentor' && body.mentor ? JSON.stringify(body.mentor) : null,
+      answers: JSON.stringify(body.answers),
+      exception_reason: body.exceptionReason ?? null,
+      notice_id: noticeId,
+      notice_acknowledged_at: now,
+      updated_at: now,
+    });
+    await grantConsents(trx, actor!.personId, row.programme_id, noticeId, body.consents);
+    await saveProfileFromApplication(trx, actor!.personId, {
+      basics: body.basics,
+      needs: body.needs,
+      mentor: body.mentor,
+    });
+  });
+  return getApplication(db, actor, id, locale);
+}
+
+export async function withdrawApplication(deps: IntakeDeps, actor: Actor | null, id: string, locale: Locale) {
+  const { db } = deps;
+  const row = await loadApplication(db, actor, id);
+  authorize(actor, 'withdraw', applicationSubject(row));
+  if (['withdrawn', 'rejected', 'declined'].includes(row.status)) throw new AppError('conflict');
+  await db.transaction().execute(async (trx) => {
+    await repo.updateApplication(trx, id, { status: 'withdrawn', updated_at: nowIso() });
+    await repo.cancelOpenApprovals(trx, id);
+  });
+  return getApplication(db, actor, id, locale);
+}
+
+// --- Reading --------------------------------------------------------------------------------------
+
+export async function getApplication(db: Queryable, actor: Actor | null, id: string, locale: Locale) {
+  const row = await loadApplication(db, actor, id);
+  return (await present(db, [row], { locale }))[0]!;
+}
+
+export async function listOwnApplications(db: Queryable, actor: Actor, locale: Locale) {
+  return present(db, await repo.listApplicationsOfPerson(db, actor.personId), { locale });
+}
+
+export async function listProgrammeApplications(
+  db: Queryable,
+  actor: Actor | null,
+  programmeId: string,
+  query: z.infer<typeof applicationListQuerySchema>,
+  locale: Locale,
+): Promise<Application[]> {
+  const programme = await loadProgramme(db, actor, programmeId);
+  authorize(actor, 'reviewApplications', { type: 'programme', networkId: programme.network_id });
+  const rows = await repo.listApplicationsOfProgramme(db, programmeId, {
+    organisationIds: visibleOrganisationIds(actor!, programme.network_id),
+    role: query.role,
+    organisationId: query.organisationId,
+    status: query.status,
+    roundId: query.roundId,
+  });
+  const applications = await present(db, rows, { locale });
+  if (query.eligible === undefined) return applications;
+  const wanted = query.eligible === 'true';
+  return applications.filter((a) => a.eligibility.eligible === wanted);
+}
+
+// --- The coordinator's decisions --------------------------------------------------------------------
+
+const fits: Record<z.infer<typeof bulkActionBodySchema>['action'], string[]> = {
+  approve: ['pending_review'],
+  reject: ['awaiting_approval', 'pending_review', 'completion_requested'],
+  request_completion: ['awaiting_approval', 'pending_review'],
+};
+const outcomeOf = {
+  approve: 'approved',
+  reject: 'rejected',
+  request_completion: 'completion_requested',
+} as const;
+
+export async function bulkDecide(
+  deps: IntakeDeps,
+  actor: Actor | null,
+  programmeId: string,
+  body: z.infer<typeof bulkActionBodySchema>,
+) {
+  const { db } = deps;
+  const programme = await loadProgramme(db, actor, programmeId);
+  authorize(actor, 'reviewApplications', { type: 'programme', networkId: programme.network_id });
+  const updated: string[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (const id of new Set(body.ids)) {
+      const row = await repo.findApplication(trx, id);
+      if (!row || row.programme_id !== programmeId) {
+        skipped.push({ id, reason: 'not_found' });
+        continue;
+      }
+      if (
+        !isNetworkAdmin(actor!, row.network_id) &&
+        !visibleOrganisationIds(actor!, row.network_id).includes(row.organisation_id)
+      ) {
+        skipped.push({ id, reason: 'not_found' });
+        continue;
+      }
+      if (!fits[body.action].includes(row.status)) {
+        skipped.push({ id, reason: `status_${row.status}` });
+        continue;
+      }
+      const outcome = outcomeOf[body.action];
+      await repo.updateApplication(trx, id, {
+        status: outcome,
+        decision_reason: body.reason ?? null,
+        decided_by: actor!.personId,
+        decided_at: nowIso(),
+        updated_at: nowIso(),
+      });
+      if (outcome === 'rejected') await repo.cancelOpenApprovals(trx, id);
+      await notifyApplicant(deps, trx, row, outcome, body.reason ?? null);
+      updated.push(id);
+    }
+  });
+  return { updated, skipped };
+}
+
+export async function loadProgrammeForIntake(db: Queryable, actor: Actor | null, programmeId: string) {
+  return loadProgramme(db, actor, programmeId);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { findProgrammeTemplate } from '../programmes/programme.templates.ts';
+import { assessEligibility, wholeMonthsBetween } from './eligibility.ts';
+
+const cohort = findProgrammeTemplate('agency_cohort').settings; // adept ≥ 6 months, mentor ≥ 36 months
+const police = findProgrammeTemplate('police_pool').settings; // mentor 48 documented months, training, capacity 1
+
+const adept = (since: string | null, on = '2026-11-23') =>
+  assessEligibility(
+    cohort,
+    { role: 'adept', basics: { managingStaffSince: since }, mentor: null, completedTrainingSteps: [], on },
+    'sv',
+  );
+const mentor = (since: string | null, on = '2026-11-23') =>
+  assessEligibility(
+    cohort,
+    {
+      role: 'mentor',
+      basics: { managingStaffSince: since },
+      mentor: { capacity: 1 },
+      completedTrainingSteps: [],
+      on,
+    },
+    'en',
+  );
+
+describe('whole months between two dates', () => {
+  it.each([
+    ['2026-05-23', '2026-11-23', 6],
+    ['2026-05-24', '2026-11-23', 5],
+    ['2023-11-24', '2026-11-23', 35],
+    ['2023-11-23', '2026-11-23', 36],
+    ['2026-01-31', '2026-02-28', 1],
+    ['2026-01-31', '2026-02-27', 0],
+    ['2024-02-29', '2025-02-28', 12],
+  ])('from %s to %s is %i', (from, to, months) => {
+    expect(wholeMonthsBetween(from, to)).toBe(months);
+  });
+});
+
+describe('eligibility', () => {
+  it('accepts an adept with exactly six months as a manager of staff', () => {
+    const result = adept('2026-05-23');
+    expect(result.eligible).toBe(true);
+    expect(result.checks[0]).toMatchObject({
+      rule: 'min_months_managing_staff',
+      met: true,
+      required: 6,
+      actual: 6,
+    });
+    expect(result.checks[0]!.text).toBe('Har lett medarbetare i 6 månader (krav: 6 månader).');
+  });
+
+  it('refuses an adept one day short of six months', () => {
+    const result = adept('2026-05-24');
+    expect(result.eligible).toBe(false);
+    expect(result.checks[0]!.text).toContain('programmet kräver 6 månader');
+  });
+
+  it('refuses a mentor three years minus one day, and accepts at three years', () => {
+    expect(mentor('2023-11-24').eligible).toBe(false);
+    expect(mentor('2023-11-24').checks[0]!.text).toBe(
+      'Has managed staff for 2 years and 11 months; the programme requires 3 years.',
+    );
+    expect(mentor('2023-11-23').eligible).toBe(true);
+  });
+
+  it('refuses a missing date with a reason, and a date in the future', () => {
+    const missing = adept(null);
+    expect(missing.eligible).toBe(false);
+    expect(missing.checks[0]).toMatchObject({ met: false, actual: null });
+    expect(missing.checks[0]!.text).toContain('saknas');
+    expect(adept('2027-01-01').eligible).toBe(false);
+  });
+
+  it('asks police mentors for 48 documented months, capacity and completed training', () => {
+    const steps = police.mentorTraining.steps.map((s) => s.key);
+    const base = { role: 'mentor' as const, basics: { managingStaffSince: '2020-01-01' }, on: '2026-11-23' };
+    const untrained = assessEligibility(
+      police,
+      { ...base, mentor: { capacity: 1 }, completedTrainingSteps: [] },
+      'sv',
+    );
+    expect(untrained.eligible).toBe(false);
+    expect(untrained.checks.map((c) => [c.rule, c.met])).toEqual([
+      ['min_months_managing_staff', true],
+      ['documented_experience', null],
+      ['min_capacity', true],
+      ['mentor_training', false],
+    ]);
+    const trained = assessEligibility(
+      police,
+      { ...base, mentor: { capacity: 2 }, completedTrainingSteps: steps },
+      'sv',
+    );
+    expect(trained.eligible).toBe(true);
+  });
+});

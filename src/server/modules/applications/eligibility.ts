@@ -1,0 +1,149 @@
+import type { Eligibility, MentorProfile, ProfileBasics } from '../../../shared/intake.ts';
+import type { ProgrammeSettings } from '../../../shared/programme.ts';
+import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
+
+/**
+ * Whether an applicant meets the programme's rules, and why, in words a coordinator and the
+ * applicant both understand. Computed, never stored: training recorded later changes the answer.
+ */
+
+export interface EligibilityInput {
+  role: ParticipantRole;
+  basics: Pick<ProfileBasics, 'managingStaffSince'>;
+  mentor: Pick<MentorProfile, 'capacity'> | null;
+  /** Keys of the programme's mentor training steps the person has completed. */
+  completedTrainingSteps: string[];
+  /** The day eligibility is judged on (ISO date). */
+  on: string;
+}
+
+/** Whole calendar months from `from` to `to`; a month counts once its day of the month is reached. */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  let months = (ty - fy) * 12 + (tm - fm);
+  // 31 January + 1 month is the last day of February: a short month counts once its last day is reached.
+  const lastDayOfTargetMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (td < Math.min(fd, lastDayOfTargetMonth)) months -= 1;
+  return months;
+}
+
+const texts = {
+  sv: {
+    monthsMet: (req: number, act: number) =>
+      `Har lett medarbetare i ${formatMonths('sv', act)} (krav: ${formatMonths('sv', req)}).`,
+    monthsShort: (req: number, act: number) =>
+      `Har lett medarbetare i ${formatMonths('sv', act)}, programmet kräver ${formatMonths('sv', req)}.`,
+    monthsMissing: (req: number) =>
+      `Datum för när du började leda medarbetare saknas (krav: ${formatMonths('sv', req)}).`,
+    documented: 'Erfarenheten ska vara dokumenterad; koordinatorn kontrollerar underlagen.',
+    capacityMet: (req: number, act: number) => `Kan ta ${act} adept(er) samtidigt (krav: minst ${req}).`,
+    capacityShort: (req: number, act: number) => `Kan ta ${act} adept(er), programmet kräver minst ${req}.`,
+    trainingMet: 'Mentorsutbildningen är genomförd.',
+    trainingMissing: (done: number, total: number) =>
+      `Mentorsutbildningen är inte klar (${done} av ${total} steg).`,
+  },
+  en: {
+    monthsMet: (req: number, act: number) =>
+      `Has managed staff for ${formatMonths('en', act)} (required: ${formatMonths('en', req)}).`,
+    monthsShort: (req: number, act: number) =>
+      `Has managed staff for ${formatMonths('en', act)}; the programme requires ${formatMonths('en', req)}.`,
+    monthsMissing: (req: number) =>
+      `The date you started managing staff is missing (required: ${formatMonths('en', req)}).`,
+    documented: 'The experience must be documented; the coordinator checks the documents.',
+    capacityMet: (req: number, act: number) =>
+      `Can take ${act} adept(s) at once (required: at least ${req}).`,
+    capacityShort: (req: number, act: number) =>
+      `Can take ${act} adept(s); the programme requires at least ${req}.`,
+    trainingMet: 'Mentor training is completed.',
+    trainingMissing: (done: number, total: number) =>
+      `Mentor training is not completed (${done} of ${total} steps).`,
+  },
+} as const;
+
+function formatMonths(locale: Locale, months: number): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  if (locale === 'sv') {
+    const y = years > 0 ? `${years} år` : '';
+    const m = rest > 0 || years === 0 ? `${rest} ${rest === 1 ? 'månad' : 'månader'}` : '';
+    return [y, m].filter(Boolean).join(' och ');
+  }
+  const y = years > 0 ? `${years} ${years === 1 ? 'year' : 'years'}` : '';
+  const m = rest > 0 || years === 0 ? `${rest} ${rest === 1 ? 'month' : 'months'}` : '';
+  return [y, m].filter(Boolean).join(' and ');
+}
+
+export function assessEligibility(
+  settings: ProgrammeSettings,
+  input: EligibilityInput,
+  locale: Locale,
+): Eligibility {
+  const rules = settings.eligibility[input.role];
+  const t = texts[locale];
+  const checks: Eligibility['checks'] = [];
+
+  if (rules.minMonthsManagingStaff !== null) {
+    const required = rules.minMonthsManagingStaff;
+    const since = input.basics.managingStaffSince;
+    if (!since) {
+      checks.push({
+        rule: 'min_months_managing_staff',
+        met: false,
+        required,
+        actual: null,
+        text: t.monthsMissing(required),
+      });
+    } else {
+      const actual = Math.max(0, wholeMonthsBetween(since, input.on));
+      const met = actual >= required;
+      checks.push({
+        rule: 'min_months_managing_staff',
+        met,
+        required,
+        actual,
+        text: met ? t.monthsMet(required, actual) : t.monthsShort(required, actual),
+      });
+    }
+  }
+  if (rules.experienceMustBeDocumented) {
+    checks.push({
+      rule: 'documented_experience',
+      met: null,
+      required: null,
+      actual: null,
+      text: t.documented,
+    });
+  }
+  if (input.role === 'mentor' && rules.minCapacity !== null) {
+    const required = rules.minCapacity;
+    const actual = input.mentor?.capacity ?? 0;
+    const met = actual >= required;
+    checks.push({
+      rule: 'min_capacity',
+      met,
+      required,
+      actual,
+      text: met ? t.capacityMet(required, actual) : t.capacityShort(required, actual),
+    });
+  }
+  if (input.role === 'mentor' && rules.requiresMentorTraining) {
+    const steps = settings.mentorTraining.steps.map((s) => s.key);
+    const done = steps.filter((key) => input.completedTrainingSteps.includes(key)).length;
+    const met = done === steps.length;
+    checks.push({
+      rule: 'mentor_training',
+      met,
+      required: steps.length,
+      actual: done,
+      text: met ? t.trainingMet : t.trainingMissing(done, steps.length),
+    });
+  }
+  return { eligible: checks.every((c) => c.met !== false), checks };
+}
+
+/**
+ * Rules an applicant can fix on the form (dates, capacity), as opposed to training, which is
+ * recorded after the application; only these block submitting where exceptions are not allowed.
+ */
+export const rulesTheApplicantMeets = ['min_months_managing_staff', 'min_capacity'] as const;

@@ -1,0 +1,141 @@
+import ExcelJS from 'exceljs';
+import type { Application } from '../../../shared/intake.ts';
+import type { Locale } from '../../../shared/roles.ts';
+
+/** The intake list as a spreadsheet: one row per application, with eligibility and approvals in words. */
+
+const headers = {
+  sv: [
+    'Namn',
+    'E-post',
+    'Organisation',
+    'Roll',
+    'Status',
+    'Behörig',
+    'Skäl',
+    'Godkännanden',
+    'Titel',
+    'Chefsnivå',
+    'Chef sedan',
+    'Inskickad',
+  ],
+  en: [
+    'Name',
+    'E-mail',
+    'Organisation',
+    'Role',
+    'Status',
+    'Eligible',
+    'Reasons',
+    'Approvals',
+    'Title',
+    'Management level',
+    'Manager since',
+    'Submitted',
+  ],
+} as const;
+
+const words = {
+  sv: {
+    roles: { adept: 'adept', mentor: 'mentor' },
+    statuses: {
+      awaiting_approval: 'väntar på godkännande',
+      pending_review: 'väntar på granskning',
+      completion_requested: 'komplettering begärd',
+      approved: 'antagen',
+      declined: 'avslagen av godkännare',
+      rejected: 'ej antagen',
+      withdrawn: 'återkallad',
+    },
+    approvals: {
+      waiting: 'väntar',
+      pending: 'tillfrågad',
+      approved: 'godkänd',
+      declined: 'avslagen',
+      cancelled: 'avbruten',
+    },
+    levels: { direct: 'direkt', indirect: 'indirekt', strategic: 'strategisk' },
+    yes: 'ja',
+    no: 'nej',
+  },
+  en: {
+    roles: { adept: 'adept', mentor: 'mentor' },
+    statuses: {
+      awaiting_approval: 'awaiting approval',
+      pending_review: 'awaiting review',
+      completion_requested: 'completion requested',
+      approved: 'accepted',
+      declined: 'declined by approver',
+      rejected: 'not accepted',
+      withdrawn: 'withdrawn',
+    },
+    approvals: {
+      waiting: 'waiting',
+      pending: 'asked',
+      approved: 'approved',
+      declined: 'declined',
+      cancelled: 'cancelled',
+    },
+    levels: { direct: 'direct', indirect: 'indirect', strategic: 'strategic' },
+    yes: 'yes',
+    no: 'no',
+  },
+} as const;
+
+function rowsOf(applications: Application[], locale: Locale): string[][] {
+  const w = words[locale];
+  return applications.map((a) => [
+    a.applicant.name,
+    a.applicant.email,
+    a.organisation.name,
+    w.roles[a.role],
+    w.statuses[a.status],
+    a.eligibility.eligible ? w.yes : w.no,
+    a.eligibility.checks.map((c) => c.text).join(' '),
+    a.approvals.map((ap) => `${ap.label[locale]}: ${w.approvals[ap.status]}`).join('; '),
+    a.basics.title,
+    w.levels[a.basics.managementLevel],
+    a.basics.managingStaffSince ?? '',
+    a.submittedAt.slice(0, 10),
+  ]);
+}
+
+/** Spreadsheet programs run cells that start like a formula; a leading apostrophe keeps them text. */
+const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+function toCsv(table: string[][]): string {
+  const cell = (value: string) => {
+    const safe = defuse(value);
+    return /[;"\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  // Semicolons and a byte-order mark: what Excel with Swedish settings opens correctly.
+  return `\uFEFF${table.map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+}
+
+export async function exportApplications(
+  applications: Application[],
+  format: 'csv' | 'xlsx',
+  locale: Locale,
+) {
+  const table = [[...headers[locale]], ...rowsOf(applications, locale)];
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'csv') {
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      filename: `applications-${stamp}.csv`,
+      body: toCsv(table),
+    };
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(locale === 'sv' ? 'Ansökningar' : 'Applications');
+  for (const row of table) sheet.addRow(row.map(defuse));
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((column) => {
+    column.width = 20;
+  });
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    filename: `applications-${stamp}.xlsx`,
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
