@@ -14,7 +14,7 @@ const messages = {
       token_invalid: 'Länken är ogiltig, redan använd eller har gått ut.',
       rate_limited: 'För många försök. Vänta en stund och försök igen.',
       payload_too_large: 'Det du skickade är för stort.',
-      unsupported_media_type: 'Innehållet måste skickas som JSON.',
+      unsupported_media_type: 'Innehållstypen stöds inte: skicka JSON, eller en fil som multipart/form-data.',
       internal: 'Något gick fel hos oss. Försök igen om en stund.',
     },
     fields: {
@@ -91,7 +91,7 @@ const messages = {
       token_invalid: 'The link is invalid, already used or expired.',
       rate_limited: 'Too many attempts. Wait a while and try again.',
       payload_too_large: 'What you sent is too large.',
-      unsupported_media_type: 'The content must be sent as JSON.',
+      unsupported_media_type: 'Unsupported content type: send JSON, or a file as multipart/form-data.',
       internal: 'Something went wrong on our side. Try again in a moment.',
     },
     fields: {
