@@ -115,8 +115,16 @@ async function allowMailRequest(db: Queryable, email: string): Promise<boolean> 
   return (await repo.countHit(db, `mail:${email}`, 3_600_000)) <= mailRequestsPerHour;
 }
 
-/** Always succeeds from the caller's view, so the answer never tells whether an address has an account. */
-export async function requestMagicLink(deps: AuthDeps, email: string, locale: Locale): Promise<void> {
+/**
+ * Mails a one-time link (sign-in or password reset) to an address with an active account. Always
+ * succeeds from the caller's view, so the answer never tells whether an address has an account.
+ */
+async function mailOneTimeLink(
+  deps: AuthDeps,
+  email: string,
+  locale: Locale,
+  link: { kind: 'magic_link' | 'password_reset'; path: string; minutes: number },
+): Promise<void> {
   const { db, config, mailer } = deps;
   if (!(await allowMailRequest(db, email))) return;
   const person = await repo.findPersonByEmail(db, email);
@@ -125,25 +133,36 @@ export async function requestMagicLink(deps: AuthDeps, email: string, locale: Lo
   await db.transaction().execute(async (trx) => {
     await repo.insertOneTimeToken(trx, {
       id: digest,
-      purpose: 'magic_link',
+      purpose: link.kind,
       person_id: person.id,
       invitation_id: null,
-      expires_at: isoAfter(TokenLifetimes.magicLinkMinutes * 60_000),
+      expires_at: isoAfter(link.minutes * 60_000),
       used_at: null,
       created_at: nowIso(),
     });
     await mailer.enqueue(trx, {
-      kind: 'magic_link',
+      kind: link.kind,
       to: person.email,
       locale: (person.locale as Locale) ?? locale,
       networkId: await firstNetworkOf(trx, person.id),
-      params: {
-        link: `${config.publicUrl}/auth/magic?token=${token}`,
-        minutes: TokenLifetimes.magicLinkMinutes,
-      },
+      params: { link: `${config.publicUrl}${link.path}?token=${token}`, minutes: link.minutes },
     });
   });
 }
+
+export const requestMagicLink = (deps: AuthDeps, email: string, locale: Locale) =>
+  mailOneTimeLink(deps, email, locale, {
+    kind: 'magic_link',
+    path: '/auth/magic',
+    minutes: TokenLifetimes.magicLinkMinutes,
+  });
+
+export const requestPasswordReset = (deps: AuthDeps, email: string, locale: Locale) =>
+  mailOneTimeLink(deps, email, locale, {
+    kind: 'password_reset',
+    path: '/auth/reset',
+    minutes: TokenLifetimes.passwordResetMinutes,
+  });
 
 export async function signInWithMagicLink(
   deps: AuthDeps,
@@ -156,35 +175,6 @@ export async function signInWithMagicLink(
     const person = used?.person_id ? await repo.findPersonById(trx, used.person_id) : undefined;
     if (!person || person.disabled_at) throw new AppError('token_invalid');
     return createSession(trx, person.id, client, config);
-  });
-}
-
-export async function requestPasswordReset(deps: AuthDeps, email: string, locale: Locale): Promise<void> {
-  const { db, config, mailer } = deps;
-  if (!(await allowMailRequest(db, email))) return;
-  const person = await repo.findPersonByEmail(db, email);
-  if (!person || person.disabled_at) return;
-  const { token, digest } = newSecretToken();
-  await db.transaction().execute(async (trx) => {
-    await repo.insertOneTimeToken(trx, {
-      id: digest,
-      purpose: 'password_reset',
-      person_id: person.id,
-      invitation_id: null,
-      expires_at: isoAfter(TokenLifetimes.passwordResetMinutes * 60_000),
-      used_at: null,
-      created_at: nowIso(),
-    });
-    await mailer.enqueue(trx, {
-      kind: 'password_reset',
-      to: person.email,
-      locale: (person.locale as Locale) ?? locale,
-      networkId: await firstNetworkOf(trx, person.id),
-      params: {
-        link: `${config.publicUrl}/auth/reset?token=${token}`,
-        minutes: TokenLifetimes.passwordResetMinutes,
-      },
-    });
   });
 }
 
