@@ -116,7 +116,7 @@ function ApplicationView({
             })}
           </dd>
         </dl>
-        {application.decisionReason && (
+        {application.decisionReason && ['completion_requested', 'rejected'].includes(application.status) && (
           <div className={application.status === 'completion_requested' ? 'notice' : 'notice notice-error'}>
             <p>
               <strong>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -5,6 +6,7 @@ import type { z } from 'zod';
 import {
   type Application,
   applicationStatuses,
+  applicationStatusSchema,
   bulkActionResultSchema,
   bulkActions,
   IntakeLimits,
@@ -155,6 +157,16 @@ export function IntakePage() {
   );
 }
 
+/** The server names why an application was skipped with a code ("status_approved"); in words here. */
+function skipReason(reason: string, t: TFunction): string {
+  if (reason === 'not_found') return t('intake.coordinator.skipReasons.notFound');
+  const status = applicationStatusSchema.safeParse(reason.replace(/^status_/, ''));
+  if (reason.startsWith('status_') && status.success) {
+    return t('intake.coordinator.skipReasons.status', { status: t(`intake.statuses.${status.data}`) });
+  }
+  return reason;
+}
+
 function BulkResultMessage({
   action,
   result,
@@ -174,7 +186,8 @@ function BulkResultMessage({
           <ul>
             {result.skipped.map((skip) => (
               <li key={skip.id}>
-                <Link to={`/applications/${skip.id}`}>{names.get(skip.id) ?? skip.id}</Link>: {skip.reason}
+                <Link to={`/applications/${skip.id}`}>{names.get(skip.id) ?? skip.id}</Link>:{' '}
+                {skipReason(skip.reason, t)}
               </li>
             ))}
           </ul>
@@ -312,19 +325,23 @@ function ApplicationsTable({
                   <StatusBadge status={application.status} />
                 </td>
                 <td>
-                  <details className="eligibility-details">
-                    <summary className="eligibility-summary">
-                      <EligibilityBadge eligibility={application.eligibility} />
-                      <span className="visually-hidden"> {t('intake.coordinator.showReasons')}</span>
-                    </summary>
-                    <ul>
-                      {application.eligibility.checks.map((check) => (
-                        <li key={check.rule}>
-                          {check.met === null ? '?' : check.met ? '✓' : '✗'} {check.text}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                  {application.eligibility.checks.length > 0 ? (
+                    <details className="eligibility-details">
+                      <summary className="eligibility-summary">
+                        <EligibilityBadge eligibility={application.eligibility} />
+                        <span className="visually-hidden"> {t('intake.coordinator.showReasons')}</span>
+                      </summary>
+                      <ul>
+                        {application.eligibility.checks.map((check) => (
+                          <li key={check.rule}>
+                            {check.met === null ? '?' : check.met ? '✓' : '✗'} {check.text}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : (
+                    <EligibilityBadge eligibility={application.eligibility} />
+                  )}
                   {application.exceptionReason && (
                     <span className="flag" title={application.exceptionReason}>
                       {t('intake.coordinator.exception')}

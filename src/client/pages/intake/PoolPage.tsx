@@ -99,8 +99,8 @@ function PoolTable({
         <thead>
           <tr>
             <th scope="col">{t('intake.pool.mentor')}</th>
-            <th scope="col">{t('intake.mentor.experienceLevels')}</th>
-            <th scope="col">{t('intake.mentor.competences')}</th>
+            <th scope="col">{t('intake.pool.levels')}</th>
+            <th scope="col">{t('intake.pool.competences')}</th>
             <th scope="col">{t('intake.pool.capacity')}</th>
             <th scope="col">{t('intake.pool.training')}</th>
             <th scope="col">{t('intake.pool.exchanges')}</th>
