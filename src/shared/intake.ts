@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, personNameSchema } from './api.ts';
-import { localizedTextSchema } from './programme.ts';
+import { applicationQuestionSchema, developmentAreaSchema, localizedTextSchema } from './programme.ts';
 import { managementLevelSchema, participantRoleSchema } from './roles.ts';
 
 /** Intake: profiles, applications, eligibility, approvals, consent and the mentor pool. */
@@ -261,7 +261,14 @@ export const decisionBodySchema = z.object({
 export const approvalRequestSchema = z.object({
   approval: approvalSchema,
   application: applicationSchema,
+  /** Labels for what the application holds: the programme's development areas and its non-private questions. */
+  labels: z.object({
+    developmentAreas: z.array(developmentAreaSchema),
+    applicationQuestions: z.array(applicationQuestionSchema),
+  }),
 });
+
+export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
 
 // --- Mentor pool and training -----------------------------------------------------------------
 

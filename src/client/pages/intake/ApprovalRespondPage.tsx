@@ -44,12 +44,12 @@ export function ApprovalRespondPage() {
       ) : (
         token && (
           <Loaded state={request}>
-            {({ approval, application }) => (
+            {({ approval, application, labels }) => (
               <section className="card" aria-labelledby="respond-application">
                 <h2 id="respond-application">
                   {application.applicant.name} – {application.programmeName}
                 </h2>
-                <ApprovalSummary approval={approval} application={application} />
+                <ApprovalSummary approval={approval} application={application} labels={labels} />
                 <DecisionForm
                   idPrefix="respond"
                   onDecide={async (decision, comment) => {

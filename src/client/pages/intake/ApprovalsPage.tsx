@@ -33,12 +33,12 @@ export function ApprovalsPage() {
             <p>{t('intake.approvalsPage.empty')}</p>
           ) : (
             <ul className="plain-list">
-              {list.map(({ approval, application }) => (
+              {list.map(({ approval, application, labels }) => (
                 <li key={approval.id} className="card">
                   <h2>
                     {application.applicant.name} – {application.programmeName}
                   </h2>
-                  <ApprovalSummary approval={approval} application={application} />
+                  <ApprovalSummary approval={approval} application={application} labels={labels} />
                   <DecisionForm
                     idPrefix={`decide-${approval.id}`}
                     onDecide={async (decision, comment) => {

@@ -1,6 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Application, type Approval, IntakeLimits } from '../../../shared/intake.ts';
+import {
+  type Application,
+  type Approval,
+  type ApprovalRequest,
+  IntakeLimits,
+} from '../../../shared/intake.ts';
 import { Form, TextAreaField } from '../../components/Form.tsx';
 import { formatDate, localized } from '../../format.ts';
 import { useAction, useLocale } from '../../hooks.ts';
@@ -65,7 +70,15 @@ export function DecisionForm({
 }
 
 /** What an approver is asked about: who applies, to what, and what they wrote (private answers left out). */
-export function ApprovalSummary({ approval, application }: { approval: Approval; application: Application }) {
+export function ApprovalSummary({
+  approval,
+  application,
+  labels,
+}: {
+  approval: Approval;
+  application: Application;
+  labels: ApprovalRequest['labels'];
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -92,7 +105,7 @@ export function ApprovalSummary({ approval, application }: { approval: Approval;
         <summary>{t('intake.decide.showApplication')}</summary>
         <h3>{t('intake.eligibility.title')}</h3>
         <EligibilityChecks eligibility={application.eligibility} />
-        <ApplicationDetails application={application} />
+        <ApplicationDetails application={application} settings={labels} />
         <p className="hint">{t('intake.decide.privateLeftOut')}</p>
       </details>
     </>

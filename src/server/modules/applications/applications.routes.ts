@@ -57,6 +57,7 @@ export async function applicationRoutes(app: App, deps: Deps) {
           mentor: request.body.mentor ?? null,
           completedTrainingSteps: training.map((t) => t.step_key),
           on: new Date().toISOString().slice(0, 10),
+          applying: true,
         },
         request.locale,
       );

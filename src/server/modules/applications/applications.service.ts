@@ -288,11 +288,11 @@ async function validateApplication(
       mentor: body.mentor ?? null,
       completedTrainingSteps: training.get(`${actor.personId}:${programme.id}`) ?? [],
       on: today(),
+      applying: true,
     },
     locale,
   );
-  // Training is recorded after applying, so only what the form itself says can block submitting.
-  const blocking = eligibility.checks.filter((c) => c.met === false && c.rule !== 'mentor_training');
+  const blocking = eligibility.checks.filter((c) => c.met === false);
   if (blocking.length > 0) {
     if (!settings.eligibility.allowExceptions) {
       for (const check of blocking) {

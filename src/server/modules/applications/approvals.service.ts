@@ -227,14 +227,23 @@ async function approvalForToken(deps: IntakeDeps, token: string) {
   return approval;
 }
 
-/** What the approver sees from the mailed link: the step and a summary without private answers. */
-export async function getApprovalByToken(deps: IntakeDeps, token: string, locale: Locale) {
-  const approval = await approvalForToken(deps, token);
+/** The step and a summary of the application without private answers, with the labels to show it. */
+async function approvalRequest(deps: IntakeDeps, approval: repo.ApprovalRow, locale: Locale) {
   const application = (await repo.findApplication(deps.db, approval.application_id))!;
+  const settings = parseSettings(application.programme_settings);
   return {
     approval: presentApproval(approval),
     application: (await present(deps.db, [application], { locale, forApprover: true }))[0]!,
+    labels: {
+      developmentAreas: settings.developmentAreas,
+      applicationQuestions: settings.applicationQuestions.filter((q) => !q.private),
+    },
   };
+}
+
+/** What the approver sees from the mailed link. */
+export async function getApprovalByToken(deps: IntakeDeps, token: string, locale: Locale) {
+  return approvalRequest(deps, await approvalForToken(deps, token), locale);
 }
 
 export async function decideByToken(
@@ -281,13 +290,7 @@ export async function listOwnPendingApprovals(deps: IntakeDeps, actor: Actor, lo
     administeredNetworkIds: actor.roles.filter((r) => r.role === 'network_admin').map((r) => r.networkId),
   });
   const result = [];
-  for (const approval of rows) {
-    const application = (await repo.findApplication(deps.db, approval.application_id))!;
-    result.push({
-      approval: presentApproval(approval),
-      application: (await present(deps.db, [application], { locale, forApprover: true }))[0]!,
-    });
-  }
+  for (const approval of rows) result.push(await approvalRequest(deps, approval, locale));
   return result;
 }
 

@@ -15,6 +15,11 @@ export interface EligibilityInput {
   completedTrainingSteps: string[];
   /** The day eligibility is judged on (ISO date). */
   on: string;
+  /**
+   * Judging an application rather than a pool member: mentor training comes after applying
+   * (seed 000), so missing training is for the coordinator to follow, not a reason to refuse.
+   */
+  applying?: boolean;
 }
 
 /** Whole calendar months from `from` to `to`; a month counts once its day of the month is reached. */
@@ -42,6 +47,8 @@ const texts = {
     trainingMet: 'Mentorsutbildningen är genomförd.',
     trainingMissing: (done: number, total: number) =>
       `Mentorsutbildningen är inte klar (${done} av ${total} steg).`,
+    trainingAfterApplying: (done: number, total: number) =>
+      `Mentorsutbildningen genomförs efter antagningen (${done} av ${total} steg klara).`,
   },
   en: {
     monthsMet: (req: number, act: number) =>
@@ -58,6 +65,8 @@ const texts = {
     trainingMet: 'Mentor training is completed.',
     trainingMissing: (done: number, total: number) =>
       `Mentor training is not completed (${done} of ${total} steps).`,
+    trainingAfterApplying: (done: number, total: number) =>
+      `Mentor training follows admission (${done} of ${total} steps done).`,
   },
 } as const;
 
@@ -130,20 +139,18 @@ export function assessEligibility(
   if (input.role === 'mentor' && rules.requiresMentorTraining) {
     const steps = settings.mentorTraining.steps.map((s) => s.key);
     const done = steps.filter((key) => input.completedTrainingSteps.includes(key)).length;
-    const met = done === steps.length;
+    const complete = done === steps.length;
     checks.push({
       rule: 'mentor_training',
-      met,
+      met: complete ? true : input.applying ? null : false,
       required: steps.length,
       actual: done,
-      text: met ? t.trainingMet : t.trainingMissing(done, steps.length),
+      text: complete
+        ? t.trainingMet
+        : input.applying
+          ? t.trainingAfterApplying(done, steps.length)
+          : t.trainingMissing(done, steps.length),
     });
   }
   return { eligible: checks.every((c) => c.met !== false), checks };
 }
-
-/**
- * Rules an applicant can fix on the form (dates, capacity), as opposed to training, which is
- * recorded after the application; only these block submitting where exceptions are not allowed.
- */
-export const rulesTheApplicantMeets = ['min_months_managing_staff', 'min_capacity'] as const;

@@ -302,6 +302,8 @@ describe.each(dialects)('intake on %s', (dialect) => {
     const token = await approvalLink('privat.chef@example.org');
     const view = await new TestClient(server.baseUrl).get(`/api/approvals/by-token?token=${token}`);
     expect(view.body.application.answers).not.toHaveProperty('confidence');
+    expect(view.body.labels.applicationQuestions.map((q: any) => q.key)).not.toContain('confidence');
+    expect(view.body.labels.developmentAreas.length).toBeGreaterThan(0);
     expect(
       (await (await as('admin')).get(`/api/applications/${applied.body.id}`)).body.answers,
     ).toHaveProperty('confidence', 3);
