@@ -1,6 +1,6 @@
+import { chunk } from '../../db/batch.ts';
 import type { Queryable } from '../../db/connection.ts';
-import type { OneTimeTokenTable, OutboxTable } from '../../db/database.ts';
-import { chunk } from '../people/invitations.repository.ts';
+import type { OneTimeTokenTable } from '../../db/database.ts';
 
 /** Roles in organisations of the network already held by the people with these addresses. */
 export async function listRolesHeldBy(
@@ -25,8 +25,4 @@ export async function listRolesHeldBy(
 
 export async function insertOneTimeTokens(db: Queryable, rows: readonly OneTimeTokenTable[]): Promise<void> {
   for (const part of chunk(rows)) await db.insertInto('one_time_tokens').values(part).execute();
-}
-
-export async function insertOutboxMessages(db: Queryable, rows: readonly OutboxTable[]): Promise<void> {
-  for (const part of chunk(rows)) await db.insertInto('outbox').values(part).execute();
 }

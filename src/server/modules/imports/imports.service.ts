@@ -11,12 +11,10 @@ import { type Locale, localeSchema, organisationRoles } from '../../../shared/ro
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, can, coordinatesOrganisation } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
-import type { OutboxTable } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { fieldMessage } from '../../i18n/messages.ts';
-import { newId, nowIso } from '../../util.ts';
+import { nowIso } from '../../util.ts';
 import type { Mailer } from '../mail/mail.service.ts';
-import { mailTemplates } from '../mail/mail.templates.ts';
 import { findNetwork } from '../network/network.repository.ts';
 import { listOrganisations } from '../organisations/organisations.repository.ts';
 import * as invitationsRepo from '../people/invitations.repository.ts';
@@ -283,33 +281,10 @@ export async function commitImport(
       trx,
       drafts.map((d) => d.token),
     );
-    await repo.insertOutboxMessages(
+    await mailer.enqueueMany(
       trx,
-      drafts.map((d) => outboxRow(d, mailer, now)),
+      drafts.map((d) => d.mail),
     );
     return { created: drafts.length };
   });
-}
-
-/**
- * The outbox row `mailer.enqueue` would write for this draft, built here so that thousands go in a
- * few INSERTs. Same template, same status rule: pending with a mail server, stored without.
- */
-function outboxRow(draft: InvitationDraft, mailer: Mailer, now: string): OutboxTable {
-  const { subject, text } = mailTemplates.invitation[draft.mail.locale](draft.mail.params);
-  return {
-    id: newId(),
-    network_id: draft.mail.networkId,
-    kind: draft.mail.kind,
-    to_email: draft.mail.to,
-    subject,
-    body_text: text,
-    locale: draft.mail.locale,
-    status: mailer.delivers ? 'pending' : 'stored',
-    attempts: 0,
-    last_error: null,
-    locked_until: null,
-    created_at: now,
-    sent_at: null,
-  };
 }

@@ -8,12 +8,19 @@ import * as outbox from './outbox.repository.ts';
 
 type TemplateParams<K extends MailKind> = Parameters<(typeof mailTemplates)[K]['sv']>[0];
 
+export interface Mail<K extends MailKind = MailKind> {
+  kind: K;
+  to: string;
+  locale: Locale;
+  networkId: string | null;
+  params: TemplateParams<K>;
+}
+
 export interface Mailer {
   /** Queues a mail in the outbox, inside the caller's transaction, so it is sent only if the work commits. */
-  enqueue<K extends MailKind>(
-    db: Queryable,
-    mail: { kind: K; to: string; locale: Locale; networkId: string | null; params: TemplateParams<K> },
-  ): Promise<void>;
+  enqueue<K extends MailKind>(db: Queryable, mail: Mail<K>): Promise<void>;
+  /** Queues many mails of one kind in a few statements (bulk imports). */
+  enqueueMany<K extends MailKind>(db: Queryable, mails: readonly Mail<K>[]): Promise<void>;
   /** Sends what is pending; returns how many were sent. Does nothing without SMTP. */
   deliverPending(db: Queryable, log: FastifyBaseLogger): Promise<number>;
   readonly delivers: boolean;
@@ -32,30 +39,36 @@ export interface MailerOptions {
 export function createMailer(options: MailerOptions): Mailer {
   const transport =
     options.transport ?? (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null);
+  function render<K extends MailKind>(mail: Mail<K>): outbox.OutboxRow {
+    const template = mailTemplates[mail.kind][mail.locale] as (p: TemplateParams<K>) => {
+      subject: string;
+      text: string;
+    };
+    const { subject, text } = template(mail.params);
+    return {
+      id: newId(),
+      network_id: mail.networkId,
+      kind: mail.kind,
+      to_email: mail.to,
+      subject,
+      body_text: text,
+      locale: mail.locale,
+      // Without a mail server the message is kept for administrators to read on the sent-mail page.
+      status: transport ? 'pending' : 'stored',
+      attempts: 0,
+      last_error: null,
+      locked_until: null,
+      created_at: nowIso(),
+      sent_at: null,
+    };
+  }
   return {
     delivers: transport !== null,
     async enqueue(db, mail) {
-      const render = mailTemplates[mail.kind][mail.locale] as (p: TemplateParams<typeof mail.kind>) => {
-        subject: string;
-        text: string;
-      };
-      const { subject, text } = render(mail.params);
-      await outbox.insertMessage(db, {
-        id: newId(),
-        network_id: mail.networkId,
-        kind: mail.kind,
-        to_email: mail.to,
-        subject,
-        body_text: text,
-        locale: mail.locale,
-        // Without a mail server the message is kept for administrators to read on the sent-mail page.
-        status: transport ? 'pending' : 'stored',
-        attempts: 0,
-        last_error: null,
-        locked_until: null,
-        created_at: nowIso(),
-        sent_at: null,
-      });
+      await outbox.insertMessages(db, [render(mail)]);
+    },
+    async enqueueMany(db, mails) {
+      await outbox.insertMessages(db, mails.map(render));
     },
     async deliverPending(db, log) {
       if (!transport) return 0;

@@ -1,11 +1,12 @@
+import { chunk } from '../../db/batch.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { OutboxTable } from '../../db/database.ts';
 import { nowIso } from '../../util.ts';
 
 export type OutboxRow = OutboxTable;
 
-export async function insertMessage(db: Queryable, row: OutboxRow): Promise<void> {
-  await db.insertInto('outbox').values(row).execute();
+export async function insertMessages(db: Queryable, rows: readonly OutboxRow[]): Promise<void> {
+  for (const part of chunk(rows)) await db.insertInto('outbox').values(part).execute();
 }
 
 export async function listMessagesForNetwork(

@@ -1,3 +1,4 @@
+import { chunk } from '../../db/batch.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { InvitationTable } from '../../db/database.ts';
 import { nowIso } from '../../util.ts';
@@ -47,18 +48,6 @@ export async function markAccepted(db: Queryable, id: string): Promise<void> {
 
 export async function markRevoked(db: Queryable, id: string): Promise<void> {
   await db.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
-}
-
-/**
- * Rows per INSERT in a batch: PostgreSQL allows 65 535 bound values per statement and SQLite 32 766
- * by default, so 12 columns × 1 000 rows stays well below both.
- */
-export const batchRows = 1_000;
-
-export function chunk<T>(items: readonly T[], size: number = batchRows): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }
 
 /** Many invitations in as few statements as the databases allow; the caller owns the transaction. */
