@@ -3,7 +3,7 @@ import { createSession } from '../src/server/modules/auth/auth.service.ts';
 import { importForm, postForm } from '../src/server/modules/imports/imports.test-helpers.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
 import { newId, nowIso } from '../src/server/util.ts';
-import { buildCast } from './factories.ts';
+import { applicantBasics, buildCast } from './factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';
 
 /**
@@ -384,18 +384,6 @@ const matrix: Record<string, Row> = {
 };
 
 const policeStep = findProgrammeTemplate('police_pool').settings.mentorTraining.steps[0]!.key;
-
-const applicantBasics = {
-  title: 'Chef',
-  managementLevel: 'direct',
-  staffCount: 5,
-  managingStaffSince: '2020-01-01',
-  sector: '',
-  languages: [],
-  meetingPlaces: [],
-  maxTravelMinutes: null,
-  gender: 'unspecified',
-};
 
 async function currentNoticeId(ctx: Context): Promise<string> {
   const admin = new TestClient(ctx.server.baseUrl);

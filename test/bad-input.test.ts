@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/connection.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
-import { buildCast } from './factories.ts';
+import { applicantBasics, buildCast } from './factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';
 
 /**
@@ -66,18 +66,6 @@ interface Ids {
 
 const longToken = 'y'.repeat(300);
 const settings = findProgrammeTemplate('agency_cohort').settings;
-
-const applicantBasics = {
-  title: 'Chef',
-  managementLevel: 'direct',
-  staffCount: 5,
-  managingStaffSince: '2020-01-01',
-  sector: '',
-  languages: [],
-  meetingPlaces: [],
-  maxTravelMinutes: null,
-  gender: 'unspecified',
-};
 
 const writeRoutes: Record<string, WriteRoute> = {
   'sign-in': {

@@ -118,3 +118,16 @@ export async function buildCast(db: Db) {
     outsider,
   };
 }
+
+/** The built-in application fields of a manager who has led staff since 2020. */
+export const applicantBasics = {
+  title: 'Chef',
+  managementLevel: 'direct',
+  staffCount: 5,
+  managingStaffSince: '2020-01-01',
+  sector: '',
+  languages: [],
+  meetingPlaces: [],
+  maxTravelMinutes: null,
+  gender: 'unspecified',
+};

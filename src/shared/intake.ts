@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { emailSchema, personNameSchema } from './api.ts';
-import { applicationQuestionSchema, developmentAreaSchema, localizedTextSchema } from './programme.ts';
+import {
+  applicationQuestionSchema,
+  developmentAreaSchema,
+  localizedTextSchema,
+  privacyPurposeSettingSchema,
+} from './programme.ts';
 import { managementLevelSchema, participantRoleSchema } from './roles.ts';
 
 /** Intake: profiles, applications, eligibility, approvals, consent and the mentor pool. */
@@ -106,22 +111,6 @@ export type Eligibility = z.infer<typeof eligibilitySchema>;
 
 // --- Privacy notice and consent ----------------------------------------------------------------
 
-export const legalBases = [
-  'public_task',
-  'employment',
-  'legal_obligation',
-  'legitimate_interest',
-  'consent',
-] as const;
-
-export const privacyPurposeSchema = z.object({
-  key: z.string(),
-  label: localizedTextSchema,
-  legalBasis: z.enum(legalBases),
-  /** Optional purposes rest on explicit, withdrawable consent. */
-  optional: z.boolean(),
-});
-
 /** Response shapes carry text as stored; the limits apply when it is written. */
 const storedText = z.object({ sv: z.string(), en: z.string() });
 
@@ -130,7 +119,7 @@ export const privacyNoticeSchema = z.object({
   programmeId: z.string(),
   version: z.number(),
   text: storedText,
-  purposes: z.array(privacyPurposeSchema),
+  purposes: z.array(privacyPurposeSettingSchema),
   createdAt: z.string(),
 });
 export type PrivacyNotice = z.infer<typeof privacyNoticeSchema>;
