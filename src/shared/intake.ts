@@ -88,6 +88,7 @@ export const updateProfileBodySchema = z.object({
 // --- Eligibility -----------------------------------------------------------------------------
 
 export const eligibilityRules = [
+  'approvals',
   'min_months_managing_staff',
   'documented_experience',
   'min_capacity',

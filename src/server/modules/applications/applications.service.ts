@@ -108,6 +108,9 @@ export async function presentApplications(
           mentor,
           completedTrainingSteps: training.get(`${row.person_id}:${row.programme_id}`) ?? [],
           on: today(),
+          approvals: (approvals.get(row.id) ?? [])
+            .filter((a) => a.status !== 'cancelled')
+            .map((a) => ({ status: a.status, label: JSON.parse(a.label) })),
         },
         options.locale,
       ),

@@ -24,6 +24,9 @@ const mentor = (since: string | null, on = '2026-11-23') =>
     'en',
   );
 
+const months = (result: ReturnType<typeof adept>) =>
+  result.checks.find((c) => c.rule === 'min_months_managing_staff')!;
+
 describe('whole months between two dates', () => {
   it.each([
     ['2026-05-23', '2026-11-23', 6],
@@ -42,24 +45,24 @@ describe('eligibility', () => {
   it('accepts an adept with exactly six months as a manager of staff', () => {
     const result = adept('2026-05-23');
     expect(result.eligible).toBe(true);
-    expect(result.checks[0]).toMatchObject({
+    expect(months(result)).toMatchObject({
       rule: 'min_months_managing_staff',
       met: true,
       required: 6,
       actual: 6,
     });
-    expect(result.checks[0]!.text).toBe('Har lett medarbetare i 6 månader (krav: 6 månader).');
+    expect(months(result).text).toBe('Har lett medarbetare i 6 månader (krav: 6 månader).');
   });
 
   it('refuses an adept one day short of six months', () => {
     const result = adept('2026-05-24');
     expect(result.eligible).toBe(false);
-    expect(result.checks[0]!.text).toContain('programmet kräver 6 månader');
+    expect(months(result).text).toContain('programmet kräver 6 månader');
   });
 
   it('refuses a mentor three years minus one day, and accepts at three years', () => {
     expect(mentor('2023-11-24').eligible).toBe(false);
-    expect(mentor('2023-11-24').checks[0]!.text).toBe(
+    expect(months(mentor('2023-11-24')).text).toBe(
       'Has managed staff for 2 years and 11 months; the programme requires 3 years.',
     );
     expect(mentor('2023-11-23').eligible).toBe(true);
@@ -68,8 +71,8 @@ describe('eligibility', () => {
   it('refuses a missing date with a reason, and a date in the future', () => {
     const missing = adept(null);
     expect(missing.eligible).toBe(false);
-    expect(missing.checks[0]).toMatchObject({ met: false, actual: null });
-    expect(missing.checks[0]!.text).toContain('saknas');
+    expect(months(missing)).toMatchObject({ met: false, actual: null });
+    expect(months(missing).text).toContain('saknas');
     expect(adept('2027-01-01').eligible).toBe(false);
   });
 
@@ -83,6 +86,7 @@ describe('eligibility', () => {
     );
     expect(untrained.eligible).toBe(false);
     expect(untrained.checks.map((c) => [c.rule, c.met])).toEqual([
+      ['approvals', null],
       ['min_months_managing_staff', true],
       ['documented_experience', null],
       ['min_capacity', true],
@@ -94,5 +98,35 @@ describe('eligibility', () => {
       'sv',
     );
     expect(trained.eligible).toBe(true);
+  });
+
+  it('counts the programme’s approvals as a reason: to come, waiting, given, refused', () => {
+    const municipal = findProgrammeTemplate('municipal_individual').settings;
+    const steps = municipal.approvalSteps.filter((s) => s.appliesTo.includes('adept'));
+    const check = (approvals?: { status: string }[]) =>
+      assessEligibility(
+        municipal,
+        {
+          role: 'adept',
+          basics: { managingStaffSince: null },
+          mentor: null,
+          completedTrainingSteps: [],
+          on: '2026-11-23',
+          ...(approvals ? { approvals: approvals.map((a, i) => ({ ...a, label: steps[i]!.label })) } : {}),
+        },
+        'sv',
+      );
+    const approvalsOf = (result: ReturnType<typeof check>) =>
+      result.checks.find((c) => c.rule === 'approvals')!;
+    expect(approvalsOf(check())).toMatchObject({ met: null });
+    expect(approvalsOf(check()).text).toMatch(/^Ansökan ska godkännas av /);
+    expect(approvalsOf(check([{ status: 'approved' }, { status: 'pending' }])).met).toBeNull();
+    const done = check([{ status: 'approved' }, { status: 'approved' }]);
+    expect(done.eligible).toBe(true);
+    expect(approvalsOf(done).text).toBe(
+      `Godkänd av ${steps.map((s) => s.label.sv.toLowerCase()).join(' och ')}.`,
+    );
+    const refused = check([{ status: 'declined' }, { status: 'cancelled' }]);
+    expect(refused.eligible).toBe(false);
   });
 });

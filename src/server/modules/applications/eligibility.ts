@@ -1,5 +1,5 @@
 import type { Eligibility, MentorProfile, ProfileBasics } from '../../../shared/intake.ts';
-import type { ProgrammeSettings } from '../../../shared/programme.ts';
+import type { LocalizedText, ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface EligibilityInput {
    * (seed 000), so missing training is for the coordinator to follow, not a reason to refuse.
    */
   applying?: boolean;
+  /** The application's approval steps as they stand; absent before applying. */
+  approvals?: { status: string; label: LocalizedText }[];
 }
 
 /** Whole calendar months from `from` to `to`; a month counts once its day of the month is reached. */
@@ -35,6 +37,10 @@ export function wholeMonthsBetween(from: string, to: string): number {
 
 const texts = {
   sv: {
+    approvalsToCome: (who: string) => `Ansökan ska godkännas av ${who}.`,
+    approvalsPending: (who: string) => `Väntar på godkännande av ${who}.`,
+    approvalsDone: (who: string) => `Godkänd av ${who}.`,
+    approvalsDeclined: (who: string) => `Inte godkänd av ${who}.`,
     monthsMet: (req: number, act: number) =>
       `Har lett medarbetare i ${formatMonths('sv', act)} (krav: ${formatMonths('sv', req)}).`,
     monthsShort: (req: number, act: number) =>
@@ -51,6 +57,10 @@ const texts = {
       `Mentorsutbildningen genomförs efter antagningen (${done} av ${total} steg klara).`,
   },
   en: {
+    approvalsToCome: (who: string) => `The application is to be approved by ${who}.`,
+    approvalsPending: (who: string) => `Waiting for approval by ${who}.`,
+    approvalsDone: (who: string) => `Approved by ${who}.`,
+    approvalsDeclined: (who: string) => `Not approved by ${who}.`,
     monthsMet: (req: number, act: number) =>
       `Has managed staff for ${formatMonths('en', act)} (required: ${formatMonths('en', req)}).`,
     monthsShort: (req: number, act: number) =>
@@ -91,6 +101,47 @@ export function assessEligibility(
   const rules = settings.eligibility[input.role];
   const t = texts[locale];
   const checks: Eligibility['checks'] = [];
+  const and = locale === 'sv' ? ' och ' : ' and ';
+  const names = (labels: LocalizedText[]) => labels.map((l) => l[locale].toLowerCase()).join(and);
+
+  // The approvals the programme asks for are part of why someone is, or is not yet, eligible (seed 004).
+  const steps = settings.approvalSteps.filter((step) => step.appliesTo.includes(input.role));
+  if (steps.length > 0) {
+    const approvals = input.approvals;
+    const declined = approvals?.filter((a) => a.status === 'declined') ?? [];
+    const waiting = approvals?.filter((a) => a.status === 'pending' || a.status === 'waiting') ?? [];
+    const base = { rule: 'approvals' as const, required: steps.length };
+    if (!approvals) {
+      checks.push({
+        ...base,
+        met: null,
+        actual: 0,
+        text: t.approvalsToCome(names(steps.map((s) => s.label))),
+      });
+    } else if (declined.length > 0) {
+      checks.push({
+        ...base,
+        met: false,
+        actual: 0,
+        text: t.approvalsDeclined(names(declined.map((a) => a.label))),
+      });
+    } else if (waiting.length > 0) {
+      const done = approvals.length - waiting.length;
+      checks.push({
+        ...base,
+        met: null,
+        actual: done,
+        text: t.approvalsPending(names(waiting.map((a) => a.label))),
+      });
+    } else {
+      checks.push({
+        ...base,
+        met: true,
+        actual: approvals.length,
+        text: t.approvalsDone(names(approvals.map((a) => a.label))),
+      });
+    }
+  }
 
   if (rules.minMonthsManagingStaff !== null) {
     const required = rules.minMonthsManagingStaff;
