@@ -15,6 +15,7 @@ import {
 } from '../../../shared/intake.ts';
 import { participantRoleSchema } from '../../../shared/roles.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
+import { recordAudit } from '../privacy/audit.ts';
 import * as service from './applications.service.ts';
 import * as approvals from './approvals.service.ts';
 import { assessEligibility } from './eligibility.ts';
@@ -124,6 +125,7 @@ export async function applicationRoutes(app: App, deps: Deps) {
         request.locale,
       );
       const file = await exportApplications(list, format, request.locale);
+      await recordAudit(db, request.actor!, 'export', 'programme_applications', request.params.id, null);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -20,6 +20,7 @@ import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
 import type { Mailer } from '../mail/mail.service.ts';
 import { roleNames } from '../mail/mail.templates.ts';
+import { recordAudit } from '../privacy/audit.ts';
 import { ensureCurrentNotice, grantConsents, optionalPurposes } from '../privacy/privacy.service.ts';
 import { saveProfileFromApplication } from '../profiles/profiles.service.ts';
 import { findProgramme, findRound } from '../programmes/programmes.repository.ts';
@@ -435,6 +436,9 @@ export async function withdrawApplication(deps: IntakeDeps, actor: Actor | null,
 
 export async function getApplication(db: Queryable, actor: Actor | null, id: string, locale: Locale) {
   const row = await loadApplication(db, actor, id);
+  if (actor && actor.personId !== row.person_id) {
+    await recordAudit(db, actor, 'read', 'application', id, row.network_id);
+  }
   return (await present(db, [row], { locale }))[0]!;
 }
 

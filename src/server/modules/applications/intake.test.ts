@@ -479,6 +479,13 @@ describe.each(dialects)('intake on %s', (dialect) => {
       { id: '00000000-0000-4000-8000-000000000000', reason: 'not_found' },
     ]);
 
+    const audited = await server.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_type'])
+      .where('actor_id', '=', cast.admin.id)
+      .where('subject_id', '=', applied.body.id)
+      .execute();
+    expect(audited).toContainEqual({ action: 'read', subject_type: 'application' });
     const csv = await admin.get(`/api/programmes/${programme.id}/applications/export?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
