@@ -15,18 +15,11 @@ import {
   SelectField,
   TextAreaField,
 } from '../../components/Form.tsx';
-import {
-  freshKey,
-  ItemControls,
-  LocalizedTextFields,
-  move,
-  removeAt,
-  replaceAt,
-  type SectionProps,
-} from './editing.tsx';
+import { freshKey, ListEditor, LocalizedTextFields, type SectionProps } from './editing.tsx';
 import { KeyField } from './ListSections.tsx';
 
 type Settings = ProgrammeSettings;
+type Purpose = Settings['privacy']['purposes'][number];
 
 export function DevelopmentAreasSection({
   value,
@@ -38,42 +31,27 @@ export function DevelopmentAreasSection({
     <fieldset className="section">
       <legend>{t('programmes.areas.legend')}</legend>
       <p className="hint">{t('programmes.areas.intro')}</p>
-      {value.map((area, index) => {
-        const itemPath = `${path}.${index}`;
-        const itemLabel = t('programmes.areas.item', { n: index + 1 });
-        const set = (patch: Partial<typeof area>) => onChange(replaceAt(value, index, { ...area, ...patch }));
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
-          <fieldset key={index} className="list-item">
-            <legend>{itemLabel}</legend>
-            <FieldGroup label={itemLabel}>
-              <ItemControls
-                index={index}
-                count={value.length}
-                itemLabel={itemLabel}
-                onMove={(from, to) => onChange(move(value, from, to))}
-                onRemove={() => onChange(removeAt(value, index))}
-              />
-              <KeyField path={itemPath} value={area.key} onChange={(key) => set({ key })} />
-              <LocalizedTextFields
-                path={`${itemPath}.label`}
-                label={t('programmes.areas.label')}
-                value={area.label}
-                onChange={(label) => set({ label })}
-              />
-            </FieldGroup>
-          </fieldset>
-        );
-      })}
-      {value.length < ProgrammeLimits.developmentAreasMax && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => onChange([...value, { key: freshKey('area', value), label: { sv: '', en: '' } }])}
-        >
-          {t('programmes.areas.add')}
-        </button>
-      )}
+      <ListEditor
+        items={value}
+        path={path}
+        onChange={onChange}
+        itemLabel={(n) => t('programmes.areas.item', { n })}
+        max={ProgrammeLimits.developmentAreasMax}
+        addLabel={t('programmes.areas.add')}
+        newItem={(items) => ({ key: freshKey('area', items), label: { sv: '', en: '' } })}
+      >
+        {({ item: area, path: itemPath, set }) => (
+          <>
+            <KeyField path={itemPath} value={area.key} onChange={(key) => set({ key })} />
+            <LocalizedTextFields
+              path={`${itemPath}.label`}
+              label={t('programmes.areas.label')}
+              value={area.label}
+              onChange={(label) => set({ label })}
+            />
+          </>
+        )}
+      </ListEditor>
     </fieldset>
   );
 }
@@ -87,171 +65,126 @@ export function QuestionsSection({ value, path, onChange }: SectionProps<Setting
     <fieldset className="section">
       <legend>{t('programmes.questions.legend')}</legend>
       <p className="hint">{t('programmes.questions.intro')}</p>
-      {value.length === 0 && <p>{t('programmes.questions.none')}</p>}
-      {value.map((question, index) => {
-        const itemPath = `${path}.${index}`;
-        const itemLabel = t('programmes.questions.item', { n: index + 1 });
-        const set = (patch: Partial<ApplicationQuestion>) =>
-          onChange(replaceAt(value, index, { ...question, ...patch }));
-        const options = question.options;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
-          <fieldset key={index} className="list-item">
-            <legend>{itemLabel}</legend>
-            <FieldGroup label={itemLabel}>
-              <ItemControls
-                index={index}
-                count={value.length}
-                itemLabel={itemLabel}
-                onMove={(from, to) => onChange(move(value, from, to))}
-                onRemove={() => onChange(removeAt(value, index))}
+      <ListEditor
+        items={value}
+        path={path}
+        onChange={onChange}
+        itemLabel={(n) => t('programmes.questions.item', { n })}
+        empty={t('programmes.questions.none')}
+        max={ProgrammeLimits.questionsMax}
+        addLabel={t('programmes.questions.add')}
+        newItem={(items): ApplicationQuestion => ({
+          key: freshKey('question', items),
+          forRoles: ['adept'],
+          type: 'text',
+          label: { sv: '', en: '' },
+          options: [],
+          scaleMax: null,
+          required: false,
+          private: false,
+        })}
+      >
+        {({ item: question, path: itemPath, label: itemLabel, set }) => (
+          <>
+            <div className="field-row">
+              <KeyField path={itemPath} value={question.key} onChange={(key) => set({ key })} />
+              <SelectField
+                name={`${itemPath}.type`}
+                label={t('programmes.questions.type')}
+                value={question.type}
+                options={questionTypes.map((type) => ({
+                  value: type,
+                  label: t(`programmes.questions.types.${type}`),
+                }))}
+                onChange={(type) =>
+                  set({
+                    type,
+                    scaleMax: type === 'scale' ? (question.scaleMax ?? 5) : null,
+                    options: choiceTypes.includes(type) ? question.options : [],
+                  })
+                }
               />
-              <div className="field-row">
-                <KeyField path={itemPath} value={question.key} onChange={(key) => set({ key })} />
-                <SelectField
-                  name={`${itemPath}.type`}
-                  label={t('programmes.questions.type')}
-                  value={question.type}
-                  options={questionTypes.map((type) => ({
-                    value: type,
-                    label: t(`programmes.questions.types.${type}`),
-                  }))}
-                  onChange={(type) =>
-                    set({
-                      type,
-                      scaleMax: type === 'scale' ? (question.scaleMax ?? 5) : null,
-                      options: choiceTypes.includes(type) ? options : [],
-                    })
-                  }
-                />
-              </div>
-              <LocalizedTextFields
-                path={`${itemPath}.label`}
-                label={t('programmes.questions.label')}
-                value={question.label}
-                onChange={(label) => set({ label })}
+            </div>
+            <LocalizedTextFields
+              path={`${itemPath}.label`}
+              label={t('programmes.questions.label')}
+              value={question.label}
+              onChange={(label) => set({ label })}
+            />
+            <CheckboxGroup
+              name={`${itemPath}.forRoles`}
+              legend={t('programmes.questions.forRoles')}
+              options={roleOptions}
+              value={question.forRoles}
+              onChange={(forRoles) => set({ forRoles })}
+            />
+            {question.type === 'scale' && (
+              <NumberField
+                name={`${itemPath}.scaleMax`}
+                label={t('programmes.questions.scaleMax')}
+                hint={t('programmes.questions.scaleMaxHint')}
+                required
+                min={2}
+                max={10}
+                value={question.scaleMax}
+                onChange={(scaleMax) => set({ scaleMax })}
               />
-              <CheckboxGroup
-                name={`${itemPath}.forRoles`}
-                legend={t('programmes.questions.forRoles')}
-                options={roleOptions}
-                value={question.forRoles}
-                onChange={(forRoles) => set({ forRoles })}
-              />
-              {question.type === 'scale' && (
-                <NumberField
-                  name={`${itemPath}.scaleMax`}
-                  label={t('programmes.questions.scaleMax')}
-                  hint={t('programmes.questions.scaleMaxHint')}
-                  required
-                  min={2}
-                  max={10}
-                  value={question.scaleMax}
-                  onChange={(scaleMax) => set({ scaleMax })}
-                />
-              )}
-              {choiceTypes.includes(question.type) && (
-                <fieldset className="subsection">
-                  <legend>{t('programmes.questions.options')}</legend>
-                  <FieldGroup label={t('programmes.questions.options')}>
-                    {options.map((option, optionIndex) => {
-                      const optionPath = `${itemPath}.options.${optionIndex}`;
-                      const optionLabel = t('programmes.questions.option', { n: optionIndex + 1 });
-                      const setOption = (patch: Partial<typeof option>) =>
-                        set({ options: replaceAt(options, optionIndex, { ...option, ...patch }) });
-                      return (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: an option's only identity is its editable key
-                        <fieldset key={optionIndex} className="list-item">
-                          <legend>{optionLabel}</legend>
-                          <FieldGroup label={optionLabel}>
-                            <ItemControls
-                              index={optionIndex}
-                              count={options.length}
-                              itemLabel={`${itemLabel}, ${optionLabel}`}
-                              onMove={(from, to) => set({ options: move(options, from, to) })}
-                              onRemove={() => set({ options: removeAt(options, optionIndex) })}
-                            />
-                            <KeyField
-                              path={optionPath}
-                              value={option.key}
-                              onChange={(key) => setOption({ key })}
-                            />
-                            <LocalizedTextFields
-                              path={`${optionPath}.label`}
-                              label={t('programmes.questions.optionLabel')}
-                              value={option.label}
-                              onChange={(label) => setOption({ label })}
-                            />
-                          </FieldGroup>
-                        </fieldset>
-                      );
-                    })}
-                  </FieldGroup>
-                  {options.length < 20 && (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() =>
-                        set({
-                          options: [
-                            ...options,
-                            { key: freshKey('option', options), label: { sv: '', en: '' } },
-                          ],
-                        })
-                      }
-                    >
-                      {t('programmes.questions.addOption')}
-                    </button>
-                  )}
-                </fieldset>
-              )}
-              <CheckboxField
-                name={`${itemPath}.required`}
-                label={t('programmes.questions.required')}
-                checked={question.required}
-                onChange={(required) => set({ required })}
-              />
-              <CheckboxField
-                name={`${itemPath}.private`}
-                label={t('programmes.questions.private')}
-                checked={question.private}
-                onChange={(isPrivate) => set({ private: isPrivate })}
-              />
-            </FieldGroup>
-          </fieldset>
-        );
-      })}
-      {value.length < ProgrammeLimits.questionsMax && (
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            onChange([
-              ...value,
-              {
-                key: freshKey('question', value),
-                forRoles: ['adept'],
-                type: 'text',
-                label: { sv: '', en: '' },
-                options: [],
-                scaleMax: null,
-                required: false,
-                private: false,
-              },
-            ])
-          }
-        >
-          {t('programmes.questions.add')}
-        </button>
-      )}
+            )}
+            {choiceTypes.includes(question.type) && (
+              <fieldset className="subsection">
+                <legend>{t('programmes.questions.options')}</legend>
+                <FieldGroup label={t('programmes.questions.options')}>
+                  <ListEditor
+                    items={question.options}
+                    path={`${itemPath}.options`}
+                    onChange={(options) => set({ options })}
+                    itemLabel={(n) => t('programmes.questions.option', { n })}
+                    controlsPrefix={itemLabel}
+                    max={20}
+                    compact
+                    addLabel={t('programmes.questions.addOption')}
+                    newItem={(options) => ({ key: freshKey('option', options), label: { sv: '', en: '' } })}
+                  >
+                    {({ item: option, path: optionPath, set: setOption }) => (
+                      <>
+                        <KeyField
+                          path={optionPath}
+                          value={option.key}
+                          onChange={(key) => setOption({ key })}
+                        />
+                        <LocalizedTextFields
+                          path={`${optionPath}.label`}
+                          label={t('programmes.questions.optionLabel')}
+                          value={option.label}
+                          onChange={(label) => setOption({ label })}
+                        />
+                      </>
+                    )}
+                  </ListEditor>
+                </FieldGroup>
+              </fieldset>
+            )}
+            <CheckboxField
+              name={`${itemPath}.required`}
+              label={t('programmes.questions.required')}
+              checked={question.required}
+              onChange={(required) => set({ required })}
+            />
+            <CheckboxField
+              name={`${itemPath}.private`}
+              label={t('programmes.questions.private')}
+              checked={question.private}
+              onChange={(isPrivate) => set({ private: isPrivate })}
+            />
+          </>
+        )}
+      </ListEditor>
     </fieldset>
   );
 }
 
 export function PrivacySection({ value, path, onChange }: SectionProps<Settings['privacy']>) {
   const { t } = useTranslation();
-  const purposes = value.purposes;
-  const setPurposes = (next: typeof purposes) => onChange({ ...value, purposes: next });
   return (
     <fieldset className="section">
       <legend>{t('programmes.privacy.legend')}</legend>
@@ -275,73 +208,52 @@ export function PrivacySection({ value, path, onChange }: SectionProps<Settings[
         />
       </div>
       <p className="hint">{t('programmes.privacy.purposesIntro')}</p>
-      {purposes.map((purpose, index) => {
-        const itemPath = `${path}.purposes.${index}`;
-        const itemLabel = t('programmes.privacy.item', { n: index + 1 });
-        const set = (patch: Partial<typeof purpose>) =>
-          setPurposes(replaceAt(purposes, index, { ...purpose, ...patch }));
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
-          <fieldset key={index} className="list-item">
-            <legend>{itemLabel}</legend>
-            <FieldGroup label={itemLabel}>
-              <ItemControls
-                index={index}
-                count={purposes.length}
-                itemLabel={itemLabel}
-                onMove={(from, to) => setPurposes(move(purposes, from, to))}
-                onRemove={() => setPurposes(removeAt(purposes, index))}
+      <ListEditor
+        items={value.purposes}
+        path={`${path}.purposes`}
+        onChange={(purposes) => onChange({ ...value, purposes })}
+        itemLabel={(n) => t('programmes.privacy.item', { n })}
+        max={10}
+        addLabel={t('programmes.privacy.add')}
+        newItem={(items): Purpose => ({
+          key: freshKey('purpose', items),
+          label: { sv: '', en: '' },
+          legalBasis: 'consent',
+          optional: true,
+        })}
+      >
+        {({ item: purpose, path: itemPath, set }) => (
+          <>
+            <div className="field-row">
+              <KeyField path={itemPath} value={purpose.key} onChange={(key) => set({ key })} />
+              <SelectField
+                name={`${itemPath}.legalBasis`}
+                label={t('programmes.privacy.legalBasis')}
+                value={purpose.legalBasis}
+                options={legalBasisKeys.map((basis) => ({
+                  value: basis,
+                  label: t(`intake.legalBases.${basis}`),
+                }))}
+                onChange={(legalBasis) =>
+                  set({ legalBasis, optional: legalBasis === 'consent' ? true : purpose.optional })
+                }
               />
-              <div className="field-row">
-                <KeyField path={itemPath} value={purpose.key} onChange={(key) => set({ key })} />
-                <SelectField
-                  name={`${itemPath}.legalBasis`}
-                  label={t('programmes.privacy.legalBasis')}
-                  value={purpose.legalBasis}
-                  options={legalBasisKeys.map((basis) => ({
-                    value: basis,
-                    label: t(`intake.legalBases.${basis}`),
-                  }))}
-                  onChange={(legalBasis) =>
-                    set({ legalBasis, optional: legalBasis === 'consent' ? true : purpose.optional })
-                  }
-                />
-              </div>
-              <LocalizedTextFields
-                path={`${itemPath}.label`}
-                label={t('programmes.privacy.purposeLabel')}
-                value={purpose.label}
-                onChange={(label) => set({ label })}
-              />
-              <CheckboxField
-                name={`${itemPath}.optional`}
-                label={t('programmes.privacy.optional')}
-                checked={purpose.optional}
-                onChange={(optional) => set({ optional })}
-              />
-            </FieldGroup>
-          </fieldset>
-        );
-      })}
-      {purposes.length < 10 && (
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            setPurposes([
-              ...purposes,
-              {
-                key: freshKey('purpose', purposes),
-                label: { sv: '', en: '' },
-                legalBasis: 'consent',
-                optional: true,
-              },
-            ])
-          }
-        >
-          {t('programmes.privacy.add')}
-        </button>
-      )}
+            </div>
+            <LocalizedTextFields
+              path={`${itemPath}.label`}
+              label={t('programmes.privacy.purposeLabel')}
+              value={purpose.label}
+              onChange={(label) => set({ label })}
+            />
+            <CheckboxField
+              name={`${itemPath}.optional`}
+              label={t('programmes.privacy.optional')}
+              checked={purpose.optional}
+              onChange={(optional) => set({ optional })}
+            />
+          </>
+        )}
+      </ListEditor>
     </fieldset>
   );
 }

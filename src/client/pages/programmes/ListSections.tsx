@@ -2,33 +2,20 @@ import { useTranslation } from 'react-i18next';
 import {
   approvers,
   eventKinds,
+  type Milestone,
   milestoneRoles,
   type PlannedEvent,
   ProgrammeLimits,
   type ProgrammeSettings,
 } from '../../../shared/programme.ts';
 import { participantRoles } from '../../../shared/roles.ts';
-import {
-  CheckboxField,
-  CheckboxGroup,
-  FieldGroup,
-  NumberField,
-  SelectField,
-  TextField,
-} from '../../components/Form.tsx';
+import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField } from '../../components/Form.tsx';
 import { formatNumber } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
-import {
-  freshKey,
-  ItemControls,
-  LocalizedTextFields,
-  move,
-  removeAt,
-  replaceAt,
-  type SectionProps,
-} from './editing.tsx';
+import { freshKey, ListEditor, LocalizedTextFields, type SectionProps } from './editing.tsx';
 
 type Settings = ProgrammeSettings;
+type ApprovalStep = Settings['approvalSteps'][number];
 
 const keyPattern = '[a-z0-9_\\-]+';
 
@@ -66,72 +53,52 @@ export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Set
     <fieldset className="section">
       <legend>{t('programmes.approval.legend')}</legend>
       <p className="hint">{t('programmes.approval.intro')}</p>
-      {value.length === 0 && <p>{t('programmes.approval.none')}</p>}
-      {value.map((step, index) => {
-        const itemPath = `${path}.${index}`;
-        const itemLabel = t('programmes.approval.item', { n: index + 1 });
-        const set = (patch: Partial<typeof step>) => onChange(replaceAt(value, index, { ...step, ...patch }));
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
-          <fieldset key={index} className="list-item">
-            <legend>{itemLabel}</legend>
-            <FieldGroup label={itemLabel}>
-              <ItemControls
-                index={index}
-                count={value.length}
-                itemLabel={itemLabel}
-                onMove={(from, to) => onChange(move(value, from, to))}
-                onRemove={() => onChange(removeAt(value, index))}
+      <ListEditor
+        items={value}
+        path={path}
+        onChange={onChange}
+        itemLabel={(n) => t('programmes.approval.item', { n })}
+        empty={t('programmes.approval.none')}
+        max={ProgrammeLimits.approvalStepsMax}
+        addLabel={t('programmes.approval.add')}
+        newItem={(items): ApprovalStep => ({
+          key: freshKey('approval', items),
+          approver: 'manager',
+          appliesTo: ['adept'],
+          label: { sv: '', en: '' },
+        })}
+      >
+        {({ item: step, path: itemPath, set }) => (
+          <>
+            <div className="field-row">
+              <KeyField path={itemPath} value={step.key} onChange={(key) => set({ key })} />
+              <SelectField
+                name={`${itemPath}.approver`}
+                label={t('programmes.approval.approver')}
+                value={step.approver}
+                options={approvers.map((a) => ({
+                  value: a,
+                  label: t(`programmes.approval.approvers.${a}`),
+                }))}
+                onChange={(approver) => set({ approver })}
               />
-              <div className="field-row">
-                <KeyField path={itemPath} value={step.key} onChange={(key) => set({ key })} />
-                <SelectField
-                  name={`${itemPath}.approver`}
-                  label={t('programmes.approval.approver')}
-                  value={step.approver}
-                  options={approvers.map((a) => ({
-                    value: a,
-                    label: t(`programmes.approval.approvers.${a}`),
-                  }))}
-                  onChange={(approver) => set({ approver })}
-                />
-              </div>
-              <CheckboxGroup
-                name={`${itemPath}.appliesTo`}
-                legend={t('programmes.approval.appliesTo')}
-                options={participantOptions}
-                value={step.appliesTo}
-                onChange={(appliesTo) => set({ appliesTo })}
-              />
-              <LocalizedTextFields
-                path={`${itemPath}.label`}
-                label={t('programmes.approval.label')}
-                value={step.label}
-                onChange={(label) => set({ label })}
-              />
-            </FieldGroup>
-          </fieldset>
-        );
-      })}
-      {value.length < ProgrammeLimits.approvalStepsMax && (
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            onChange([
-              ...value,
-              {
-                key: freshKey('approval', value),
-                approver: 'manager',
-                appliesTo: ['adept'],
-                label: { sv: '', en: '' },
-              },
-            ])
-          }
-        >
-          {t('programmes.approval.add')}
-        </button>
-      )}
+            </div>
+            <CheckboxGroup
+              name={`${itemPath}.appliesTo`}
+              legend={t('programmes.approval.appliesTo')}
+              options={participantOptions}
+              value={step.appliesTo}
+              onChange={(appliesTo) => set({ appliesTo })}
+            />
+            <LocalizedTextFields
+              path={`${itemPath}.label`}
+              label={t('programmes.approval.label')}
+              value={step.label}
+              onChange={(label) => set({ label })}
+            />
+          </>
+        )}
+      </ListEditor>
     </fieldset>
   );
 }
@@ -139,63 +106,46 @@ export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Set
 export function TrainingSection({ value, path, onChange }: SectionProps<Settings['mentorTraining']>) {
   const { t } = useTranslation();
   const steps = value.steps;
-  const setSteps = (next: typeof steps) => onChange({ ...value, steps: next });
   return (
     <fieldset className="section">
       <legend>{t('programmes.training.legend')}</legend>
-      {steps.length === 0 && <p>{t('programmes.training.none')}</p>}
-      {steps.map((step, index) => {
-        const itemPath = `${path}.steps.${index}`;
-        const itemLabel = t('programmes.training.item', { n: index + 1 });
-        const set = (patch: Partial<typeof step>) => setSteps(replaceAt(steps, index, { ...step, ...patch }));
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
-          <fieldset key={index} className="list-item">
-            <legend>{itemLabel}</legend>
-            <FieldGroup label={itemLabel}>
-              <ItemControls
-                index={index}
-                count={steps.length}
-                itemLabel={itemLabel}
-                onMove={(from, to) => setSteps(move(steps, from, to))}
-                onRemove={() => setSteps(removeAt(steps, index))}
+      <ListEditor
+        items={steps}
+        path={`${path}.steps`}
+        onChange={(next) => onChange({ ...value, steps: next })}
+        itemLabel={(n) => t('programmes.training.item', { n })}
+        empty={t('programmes.training.none')}
+        max={ProgrammeLimits.trainingStepsMax}
+        addLabel={t('programmes.training.add')}
+        newItem={(items) => ({
+          key: freshKey('training', items),
+          title: { sv: '', en: '' },
+          practiceMeetings: null,
+        })}
+      >
+        {({ item: step, path: itemPath, set }) => (
+          <>
+            <div className="field-row">
+              <KeyField path={itemPath} value={step.key} onChange={(key) => set({ key })} />
+              <NumberField
+                name={`${itemPath}.practiceMeetings`}
+                label={t('programmes.training.practiceMeetings')}
+                hint={t('programmes.emptyForNone')}
+                min={1}
+                max={20}
+                value={step.practiceMeetings}
+                onChange={(practiceMeetings) => set({ practiceMeetings })}
               />
-              <div className="field-row">
-                <KeyField path={itemPath} value={step.key} onChange={(key) => set({ key })} />
-                <NumberField
-                  name={`${itemPath}.practiceMeetings`}
-                  label={t('programmes.training.practiceMeetings')}
-                  hint={t('programmes.emptyForNone')}
-                  min={1}
-                  max={20}
-                  value={step.practiceMeetings}
-                  onChange={(practiceMeetings) => set({ practiceMeetings })}
-                />
-              </div>
-              <LocalizedTextFields
-                path={`${itemPath}.title`}
-                label={t('programmes.itemTitle')}
-                value={step.title}
-                onChange={(title) => set({ title })}
-              />
-            </FieldGroup>
-          </fieldset>
-        );
-      })}
-      {steps.length < ProgrammeLimits.trainingStepsMax && (
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            setSteps([
-              ...steps,
-              { key: freshKey('training', steps), title: { sv: '', en: '' }, practiceMeetings: null },
-            ])
-          }
-        >
-          {t('programmes.training.add')}
-        </button>
-      )}
+            </div>
+            <LocalizedTextFields
+              path={`${itemPath}.title`}
+              label={t('programmes.itemTitle')}
+              value={step.title}
+              onChange={(title) => set({ title })}
+            />
+          </>
+        )}
+      </ListEditor>
       <CheckboxField
         name={`${path}.yearlyExperienceExchange`}
         label={t('programmes.training.yearlyExchange')}
@@ -227,82 +177,61 @@ export function ProcessPlanSection({ value, path, onChange }: SectionProps<Setti
     <fieldset className="section">
       <legend>{t('programmes.processPlan.legend')}</legend>
       <p className="hint">{t('programmes.processPlan.intro')}</p>
-      {value.length === 0 && <p>{t('programmes.processPlan.none')}</p>}
-      {value.map((milestone, index) => {
-        const itemPath = `${path}.${index}`;
-        const itemLabel = t('programmes.processPlan.item', { n: index + 1 });
-        const set = (patch: Partial<typeof milestone>) =>
-          onChange(replaceAt(value, index, { ...milestone, ...patch }));
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
-          <fieldset key={index} className="list-item">
-            <legend>{itemLabel}</legend>
-            <FieldGroup label={itemLabel}>
-              <ItemControls
-                index={index}
-                count={value.length}
-                itemLabel={itemLabel}
-                onMove={(from, to) => onChange(move(value, from, to))}
-                onRemove={() => onChange(removeAt(value, index))}
+      <ListEditor
+        items={value}
+        path={path}
+        onChange={onChange}
+        itemLabel={(n) => t('programmes.processPlan.item', { n })}
+        empty={t('programmes.processPlan.none')}
+        max={ProgrammeLimits.milestonesMax}
+        addLabel={t('programmes.processPlan.add')}
+        newItem={(items): Milestone => ({
+          key: freshKey('milestone', items),
+          title: { sv: '', en: '' },
+          offsetDays: 0,
+          roles: ['adept'],
+          onlyFor: '',
+        })}
+      >
+        {({ item: milestone, path: itemPath, set }) => (
+          <>
+            <div className="field-row">
+              <KeyField path={itemPath} value={milestone.key} onChange={(key) => set({ key })} />
+              <NumberField
+                name={`${itemPath}.offsetDays`}
+                label={t('programmes.processPlan.offsetDays')}
+                hint={weeksHint(milestone.offsetDays)}
+                required
+                min={0}
+                max={ProgrammeLimits.offsetDaysMax}
+                value={milestone.offsetDays}
+                onChange={(offsetDays) => set({ offsetDays: offsetDays ?? milestone.offsetDays })}
               />
-              <div className="field-row">
-                <KeyField path={itemPath} value={milestone.key} onChange={(key) => set({ key })} />
-                <NumberField
-                  name={`${itemPath}.offsetDays`}
-                  label={t('programmes.processPlan.offsetDays')}
-                  hint={weeksHint(milestone.offsetDays)}
-                  required
-                  min={0}
-                  max={ProgrammeLimits.offsetDaysMax}
-                  value={milestone.offsetDays}
-                  onChange={(offsetDays) => set({ offsetDays: offsetDays ?? milestone.offsetDays })}
-                />
-              </div>
-              <LocalizedTextFields
-                path={`${itemPath}.title`}
-                label={t('programmes.itemTitle')}
-                value={milestone.title}
-                onChange={(title) => set({ title })}
-              />
-              <CheckboxGroup
-                name={`${itemPath}.roles`}
-                legend={t('programmes.processPlan.roles')}
-                options={roleOptions}
-                value={milestone.roles}
-                onChange={(roles) => set({ roles })}
-              />
-              <TextField
-                name={`${itemPath}.onlyFor`}
-                label={t('programmes.processPlan.onlyFor')}
-                hint={t('programmes.processPlan.onlyForHint')}
-                maxLength={ProgrammeLimits.textMax}
-                value={milestone.onlyFor}
-                onChange={(onlyFor) => set({ onlyFor })}
-              />
-            </FieldGroup>
-          </fieldset>
-        );
-      })}
-      {value.length < ProgrammeLimits.milestonesMax && (
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            onChange([
-              ...value,
-              {
-                key: freshKey('milestone', value),
-                title: { sv: '', en: '' },
-                offsetDays: 0,
-                roles: ['adept'],
-                onlyFor: '',
-              },
-            ])
-          }
-        >
-          {t('programmes.processPlan.add')}
-        </button>
-      )}
+            </div>
+            <LocalizedTextFields
+              path={`${itemPath}.title`}
+              label={t('programmes.itemTitle')}
+              value={milestone.title}
+              onChange={(title) => set({ title })}
+            />
+            <CheckboxGroup
+              name={`${itemPath}.roles`}
+              legend={t('programmes.processPlan.roles')}
+              options={roleOptions}
+              value={milestone.roles}
+              onChange={(roles) => set({ roles })}
+            />
+            <TextField
+              name={`${itemPath}.onlyFor`}
+              label={t('programmes.processPlan.onlyFor')}
+              hint={t('programmes.processPlan.onlyForHint')}
+              maxLength={ProgrammeLimits.textMax}
+              value={milestone.onlyFor}
+              onChange={(onlyFor) => set({ onlyFor })}
+            />
+          </>
+        )}
+      </ListEditor>
     </fieldset>
   );
 }
@@ -311,91 +240,78 @@ export function EventsSection({ value, path, onChange }: SectionProps<Settings['
   const { t } = useTranslation();
   const weeksHint = useWeeksHint();
   const roleOptions = participantRoles.map((role) => ({ value: role, label: t(`common.roles.${role}`) }));
-  const newEvent = (): PlannedEvent => ({
-    key: freshKey('event', value),
-    kind: 'other',
-    title: { sv: '', en: '' },
-    offsetDays: null,
-    durationHours: null,
-    forRoles: ['adept', 'mentor'],
-  });
   return (
     <fieldset className="section">
       <legend>{t('programmes.events.legend')}</legend>
-      {value.length === 0 && <p>{t('programmes.events.none')}</p>}
-      {value.map((event, index) => {
-        const itemPath = `${path}.${index}`;
-        const itemLabel = t('programmes.events.item', { n: index + 1 });
-        const set = (patch: Partial<PlannedEvent>) =>
-          onChange(replaceAt(value, index, { ...event, ...patch }));
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
-          <fieldset key={index} className="list-item">
-            <legend>{itemLabel}</legend>
-            <FieldGroup label={itemLabel}>
-              <ItemControls
-                index={index}
-                count={value.length}
-                itemLabel={itemLabel}
-                onMove={(from, to) => onChange(move(value, from, to))}
-                onRemove={() => onChange(removeAt(value, index))}
+      <ListEditor
+        items={value}
+        path={path}
+        onChange={onChange}
+        itemLabel={(n) => t('programmes.events.item', { n })}
+        empty={t('programmes.events.none')}
+        max={ProgrammeLimits.eventsMax}
+        addLabel={t('programmes.events.add')}
+        newItem={(items): PlannedEvent => ({
+          key: freshKey('event', items),
+          kind: 'other',
+          title: { sv: '', en: '' },
+          offsetDays: null,
+          durationHours: null,
+          forRoles: ['adept', 'mentor'],
+        })}
+      >
+        {({ item: event, path: itemPath, set }) => (
+          <>
+            <div className="field-row">
+              <KeyField path={itemPath} value={event.key} onChange={(key) => set({ key })} />
+              <SelectField
+                name={`${itemPath}.kind`}
+                label={t('programmes.events.kind')}
+                value={event.kind}
+                options={eventKinds.map((kind) => ({
+                  value: kind,
+                  label: t(`programmes.events.kinds.${kind}`),
+                }))}
+                onChange={(kind) => set({ kind })}
               />
-              <div className="field-row">
-                <KeyField path={itemPath} value={event.key} onChange={(key) => set({ key })} />
-                <SelectField
-                  name={`${itemPath}.kind`}
-                  label={t('programmes.events.kind')}
-                  value={event.kind}
-                  options={eventKinds.map((kind) => ({
-                    value: kind,
-                    label: t(`programmes.events.kinds.${kind}`),
-                  }))}
-                  onChange={(kind) => set({ kind })}
-                />
-              </div>
-              <LocalizedTextFields
-                path={`${itemPath}.title`}
-                label={t('programmes.itemTitle')}
-                value={event.title}
-                onChange={(title) => set({ title })}
+            </div>
+            <LocalizedTextFields
+              path={`${itemPath}.title`}
+              label={t('programmes.itemTitle')}
+              value={event.title}
+              onChange={(title) => set({ title })}
+            />
+            <div className="field-row">
+              <NumberField
+                name={`${itemPath}.offsetDays`}
+                label={t('programmes.events.offsetDays')}
+                hint={weeksHint(event.offsetDays) ?? t('programmes.events.offsetDaysHint')}
+                min={0}
+                max={ProgrammeLimits.offsetDaysMax}
+                value={event.offsetDays}
+                onChange={(offsetDays) => set({ offsetDays })}
               />
-              <div className="field-row">
-                <NumberField
-                  name={`${itemPath}.offsetDays`}
-                  label={t('programmes.events.offsetDays')}
-                  hint={weeksHint(event.offsetDays) ?? t('programmes.events.offsetDaysHint')}
-                  min={0}
-                  max={ProgrammeLimits.offsetDaysMax}
-                  value={event.offsetDays}
-                  onChange={(offsetDays) => set({ offsetDays })}
-                />
-                <NumberField
-                  name={`${itemPath}.durationHours`}
-                  label={t('programmes.events.durationHours')}
-                  hint={t('programmes.emptyForNone')}
-                  min={0.5}
-                  max={24}
-                  step={0.5}
-                  value={event.durationHours}
-                  onChange={(durationHours) => set({ durationHours })}
-                />
-              </div>
-              <CheckboxGroup
-                name={`${itemPath}.forRoles`}
-                legend={t('programmes.events.forRoles')}
-                options={roleOptions}
-                value={event.forRoles}
-                onChange={(forRoles) => set({ forRoles })}
+              <NumberField
+                name={`${itemPath}.durationHours`}
+                label={t('programmes.events.durationHours')}
+                hint={t('programmes.emptyForNone')}
+                min={0.5}
+                max={24}
+                step={0.5}
+                value={event.durationHours}
+                onChange={(durationHours) => set({ durationHours })}
               />
-            </FieldGroup>
-          </fieldset>
-        );
-      })}
-      {value.length < ProgrammeLimits.eventsMax && (
-        <button type="button" className="button" onClick={() => onChange([...value, newEvent()])}>
-          {t('programmes.events.add')}
-        </button>
-      )}
+            </div>
+            <CheckboxGroup
+              name={`${itemPath}.forRoles`}
+              legend={t('programmes.events.forRoles')}
+              options={roleOptions}
+              value={event.forRoles}
+              onChange={(forRoles) => set({ forRoles })}
+            />
+          </>
+        )}
+      </ListEditor>
     </fieldset>
   );
 }

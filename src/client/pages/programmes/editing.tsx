@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/programme.ts';
 import { ProgrammeLimits } from '../../../shared/programme.ts';
-import { TextField } from '../../components/Form.tsx';
+import { FieldGroup, TextField } from '../../components/Form.tsx';
 
 /** Props of a part of the settings editor: its value, where it sits in the request, and how to change it. */
 export interface SectionProps<T> {
@@ -74,7 +75,7 @@ interface ItemControlsProps {
 }
 
 /** Move up, move down (when the order matters) and remove, for one item of a list. */
-export function ItemControls({ index, count, itemLabel, onMove, onRemove }: ItemControlsProps) {
+function ItemControls({ index, count, itemLabel, onMove, onRemove }: ItemControlsProps) {
   const { t } = useTranslation();
   return (
     <div className="item-controls">
@@ -109,5 +110,91 @@ export function ItemControls({ index, count, itemLabel, onMove, onRemove }: Item
         {t('programmes.removeShort')}
       </button>
     </div>
+  );
+}
+
+/** What a list editor hands to the fields of one item. */
+export interface ListItem<T> {
+  item: T;
+  /** The item's place in the request, e.g. "settings.processPlan.2". */
+  path: string;
+  /** The item's name, e.g. "Milestone 3". */
+  label: string;
+  /** Changes some of the item's fields. */
+  set(patch: Partial<T>): void;
+}
+
+interface ListEditorProps<T> {
+  items: readonly T[];
+  /** The list's place in the request; item i's fields are under `${path}.${i}`. */
+  path: string;
+  onChange(items: T[]): void;
+  /** Names item n (counted from 1): its legend, its group in the error summary and its buttons. */
+  itemLabel(n: number): string;
+  /** Goes before the item's name in its buttons' names, for a list inside an item (e.g. "Question 2"). */
+  controlsPrefix?: string;
+  /** Shown instead of the items when there are none. */
+  empty?: string;
+  /** A new item with its defaults, to add after the items there are. */
+  newItem(items: readonly T[]): NoInfer<T>;
+  addLabel: string;
+  /** How many items the list may have; the add button goes away at this many. */
+  max: number;
+  /** A small add button, for a list inside an item. */
+  compact?: boolean;
+  /** The fields of one item. */
+  children(entry: ListItem<T>): ReactNode;
+}
+
+/**
+ * An ordered list of items edited in place: each item a fieldset with its fields, move up, move
+ * down and remove; an add button under the list while there is room.
+ */
+export function ListEditor<T>({
+  items,
+  path,
+  onChange,
+  itemLabel,
+  controlsPrefix,
+  empty,
+  newItem,
+  addLabel,
+  max,
+  compact,
+  children,
+}: ListEditorProps<T>) {
+  return (
+    <>
+      {empty !== undefined && items.length === 0 && <p>{empty}</p>}
+      {items.map((item, index) => {
+        const label = itemLabel(index + 1);
+        const set = (patch: Partial<T>) => onChange(replaceAt(items, index, { ...item, ...patch }));
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an item's only identity is its editable key
+          <fieldset key={index} className="list-item">
+            <legend>{label}</legend>
+            <FieldGroup label={label}>
+              <ItemControls
+                index={index}
+                count={items.length}
+                itemLabel={controlsPrefix ? `${controlsPrefix}, ${label}` : label}
+                onMove={(from, to) => onChange(move(items, from, to))}
+                onRemove={() => onChange(removeAt(items, index))}
+              />
+              {children({ item, path: `${path}.${index}`, label, set })}
+            </FieldGroup>
+          </fieldset>
+        );
+      })}
+      {items.length < max && (
+        <button
+          type="button"
+          className={compact ? 'button button-small' : 'button'}
+          onClick={() => onChange([...items, newItem(items)])}
+        >
+          {addLabel}
+        </button>
+      )}
+    </>
   );
 }
