@@ -8,6 +8,7 @@ import { Form, SubmitButton, TextField } from '../../components/Form.tsx';
 import { Loaded, Page } from '../../components/Page.tsx';
 import { useAction, useApiData } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 type Preview = z.infer<typeof invitationPreviewSchema>;
 
@@ -59,15 +60,8 @@ function AcceptForm({ token, preview }: { token: string; preview: Preview }) {
           onChange={setName}
         />
         {!preview.hasAccount && (
-          <TextField
-            name="password"
+          <NewPasswordField
             label={t('auth.invitation.choosePassword')}
-            hint={t('auth.passwordHint', { min: Limits.passwordMin })}
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={Limits.passwordMin}
-            maxLength={Limits.passwordMax}
             value={password}
             onChange={setPassword}
           />

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Limits } from '../../../shared/api.ts';
 import { api } from '../../api.ts';
-import { Form, SubmitButton, TextField } from '../../components/Form.tsx';
+import { Form, SubmitButton } from '../../components/Form.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useAction } from '../../hooks.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -32,18 +32,7 @@ export function ResetPasswordPage() {
           </div>
         ) : (
           <Form action={reset} onSubmit={submit}>
-            <TextField
-              name="password"
-              label={t('auth.newPassword')}
-              hint={t('auth.passwordHint', { min: Limits.passwordMin })}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={Limits.passwordMin}
-              maxLength={Limits.passwordMax}
-              value={password}
-              onChange={setPassword}
-            />
+            <NewPasswordField label={t('auth.newPassword')} value={password} onChange={setPassword} />
             <div className="form-actions">
               <SubmitButton action={reset}>{t('auth.reset.submit')}</SubmitButton>
             </div>

@@ -7,6 +7,7 @@ import { Form, SubmitButton, TextField } from '../../components/Form.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useAction } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { EmailRequestForm } from './EmailRequestForm.tsx';
 
 /** Where to go after signing in: the page that asked for it, if it is one of ours. */
 function returnPath(state: unknown): string {
@@ -70,37 +71,16 @@ export function SignInPage() {
 
 function MagicLinkRequest() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const request = useAction();
-
-  async function submit() {
-    await api.postVoid('/api/auth/magic-link', { email });
-    setSentTo(email);
-  }
-
   return (
     <section className="card" aria-labelledby="magic-heading">
       <h2 id="magic-heading">{t('auth.magicLink.title')}</h2>
       <p>{t('auth.magicLink.intro')}</p>
-      <Form action={request} onSubmit={submit} idPrefix="magic">
-        <TextField
-          name="email"
-          label={t('auth.email')}
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={Limits.emailMax}
-          value={email}
-          onChange={setEmail}
-        />
-        <div className="form-actions">
-          <SubmitButton action={request}>{t('auth.magicLink.submit')}</SubmitButton>
-        </div>
-      </Form>
-      <div role="status">
-        {sentTo && <p className="notice notice-success">{t('auth.magicLink.sent', { email: sentTo })}</p>}
-      </div>
+      <EmailRequestForm
+        endpoint="/api/auth/magic-link"
+        submitLabel={t('auth.magicLink.submit')}
+        sentMessage={(email) => t('auth.magicLink.sent', { email })}
+        idPrefix="magic"
+      />
     </section>
   );
 }
