@@ -1,34 +1,50 @@
+import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { Page } from './components/Page.tsx';
-import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.tsx';
-import { InvitationPage } from './pages/auth/InvitationPage.tsx';
-import { MagicLinkPage } from './pages/auth/MagicLinkPage.tsx';
-import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
-import { SignInPage } from './pages/auth/SignInPage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
-import { ApplicationPage } from './pages/intake/ApplicationPage.tsx';
-import { ApplicationsPage } from './pages/intake/ApplicationsPage.tsx';
-import { ApplyPage } from './pages/intake/ApplyPage.tsx';
-import { ApprovalRespondPage } from './pages/intake/ApprovalRespondPage.tsx';
-import { ApprovalsPage } from './pages/intake/ApprovalsPage.tsx';
-import { IntakePage } from './pages/intake/IntakePage.tsx';
-import { PoolPage } from './pages/intake/PoolPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { OutboxPage } from './pages/OutboxPage.tsx';
-import { NewOrganisationPage } from './pages/organisations/NewOrganisationPage.tsx';
-import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
-import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
-import { ProfilePage } from './pages/ProfilePage.tsx';
-import { ImportPage } from './pages/people/ImportPage.tsx';
-import { InvitePage } from './pages/people/InvitePage.tsx';
-import { PeoplePage } from './pages/people/PeoplePage.tsx';
-import { PersonPage } from './pages/people/PersonPage.tsx';
-import { NewProgrammePage } from './pages/programmes/NewProgrammePage.tsx';
-import { ProgrammePage } from './pages/programmes/ProgrammePage.tsx';
-import { ProgrammesPage } from './pages/programmes/ProgrammesPage.tsx';
+import { Loading, Page } from './components/Page.tsx';
 import { useSession, ViewerProvider } from './session.tsx';
+
+/** A page loaded only when its route is first shown, so that each route loads just the code it needs. */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ForgotPasswordPage = page(() => import('./pages/auth/ForgotPasswordPage.tsx'), 'ForgotPasswordPage');
+const InvitationPage = page(() => import('./pages/auth/InvitationPage.tsx'), 'InvitationPage');
+const MagicLinkPage = page(() => import('./pages/auth/MagicLinkPage.tsx'), 'MagicLinkPage');
+const ResetPasswordPage = page(() => import('./pages/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage');
+const SignInPage = page(() => import('./pages/auth/SignInPage.tsx'), 'SignInPage');
+const HomePage = page(() => import('./pages/HomePage.tsx'), 'HomePage');
+const ApplicationPage = page(() => import('./pages/intake/ApplicationPage.tsx'), 'ApplicationPage');
+const ApplicationsPage = page(() => import('./pages/intake/ApplicationsPage.tsx'), 'ApplicationsPage');
+const ApplyPage = page(() => import('./pages/intake/ApplyPage.tsx'), 'ApplyPage');
+const ApprovalRespondPage = page(
+  () => import('./pages/intake/ApprovalRespondPage.tsx'),
+  'ApprovalRespondPage',
+);
+const ApprovalsPage = page(() => import('./pages/intake/ApprovalsPage.tsx'), 'ApprovalsPage');
+const IntakePage = page(() => import('./pages/intake/IntakePage.tsx'), 'IntakePage');
+const PoolPage = page(() => import('./pages/intake/PoolPage.tsx'), 'PoolPage');
+const NotFoundPage = page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage');
+const OutboxPage = page(() => import('./pages/OutboxPage.tsx'), 'OutboxPage');
+const NewOrganisationPage = page(
+  () => import('./pages/organisations/NewOrganisationPage.tsx'),
+  'NewOrganisationPage',
+);
+const OrganisationPage = page(() => import('./pages/organisations/OrganisationPage.tsx'), 'OrganisationPage');
+const OrganisationsPage = page(
+  () => import('./pages/organisations/OrganisationsPage.tsx'),
+  'OrganisationsPage',
+);
+const ProfilePage = page(() => import('./pages/ProfilePage.tsx'), 'ProfilePage');
+const ImportPage = page(() => import('./pages/people/ImportPage.tsx'), 'ImportPage');
+const InvitePage = page(() => import('./pages/people/InvitePage.tsx'), 'InvitePage');
+const PeoplePage = page(() => import('./pages/people/PeoplePage.tsx'), 'PeoplePage');
+const PersonPage = page(() => import('./pages/people/PersonPage.tsx'), 'PersonPage');
+const NewProgrammePage = page(() => import('./pages/programmes/NewProgrammePage.tsx'), 'NewProgrammePage');
+const ProgrammePage = page(() => import('./pages/programmes/ProgrammePage.tsx'), 'ProgrammePage');
+const ProgrammesPage = page(() => import('./pages/programmes/ProgrammesPage.tsx'), 'ProgrammesPage');
 
 export function App() {
   return (
@@ -78,12 +94,16 @@ function Shell() {
       </Layout>
     );
   }
-  const page = (
+  // Navigations are transitions, so the page shown stays until the next one has loaded; the
+  // fallback only shows while the first page loads.
+  const frame = (
     <Layout>
-      <Outlet />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </Layout>
   );
-  return session ? <ViewerProvider session={session}>{page}</ViewerProvider> : page;
+  return session ? <ViewerProvider session={session}>{frame}</ViewerProvider> : frame;
 }
 
 /** Sends signed-out visitors to sign in, and back here afterwards. */

@@ -31,14 +31,17 @@ export function Page({ title, actions, children }: PageProps) {
 
 /** Shows loading and problem states of `state`, and `children` with the data once it is there. */
 export function Loaded<T>({ state, children }: { state: ApiData<T>; children(data: T): ReactNode }) {
-  const { t } = useTranslation();
   if (state.error) return <ProblemMessage problem={state.error.problem} />;
-  if (state.data === undefined) {
-    return (
-      <p className="loading" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
+  if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;
+}
+
+/** Says, to everyone and to screen readers, that something is on its way. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
