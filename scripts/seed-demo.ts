@@ -3,6 +3,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { createDatabase } from '../src/server/db/connection.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { recreateDemo } from '../src/server/demo/seed.ts';
+import { createMailer } from '../src/server/modules/mail/mail.service.ts';
 
 if (!process.argv.includes('--recreate')) {
   console.error(
@@ -13,7 +14,8 @@ if (!process.argv.includes('--recreate')) {
 const config = loadConfig();
 const db = createDatabase(config.database);
 await migrateToLatest(db);
-const demo = await recreateDemo(db);
+const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+const demo = await recreateDemo({ db, config, mailer });
 console.log(`Demo network "${demo.networkName}" recreated. Password for every account: ${demo.password}`);
 for (const account of demo.accounts) console.log(`  ${account.role.padEnd(26)} ${account.email}`);
 await db.destroy();

@@ -27,7 +27,7 @@ async function main() {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const app = await buildApp({ config, db, mailer });
 
-  const demo = config.demoSeed ? await seedDemoIfEmpty(db) : null;
+  const demo = config.demoSeed ? await seedDemoIfEmpty({ db, config, mailer }) : null;
 
   const timer = setInterval(() => {
     mailer

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { createDatabase, type Db } from '../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { type DemoInfo, seedDemoIfEmpty } from '../../src/server/demo/seed.ts';
+import { createMailer } from '../../src/server/modules/mail/mail.service.ts';
 import { testConfig } from '../support.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -28,8 +29,10 @@ export async function startE2eServer(): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bollplank-e2e-'));
   const db = createDatabase({ kind: 'sqlite', path: join(dir, 'e2e.db') });
   await migrateToLatest(db);
-  const demo = (await seedDemoIfEmpty(db))!;
-  const app = await buildApp({ config: testConfig(), db });
+  const config = testConfig();
+  const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom });
+  const demo = (await seedDemoIfEmpty({ db, config, mailer }))!;
+  const app = await buildApp({ config, db, mailer });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -1,8 +1,10 @@
 import type { ProgrammeTemplateKey } from '../../shared/programme.ts';
-import type { Db, Queryable } from '../db/connection.ts';
+import type { Queryable } from '../db/connection.ts';
+import type { IntakeDeps } from '../modules/applications/applications.service.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { findProgrammeTemplate } from '../modules/programmes/programme.templates.ts';
 import { newId, nowIso } from '../util.ts';
+import { seedDemoActivity } from './activity.ts';
 
 /** Everyone in the demo network signs in with this password (or with a link from the outbox). */
 export const DEMO_PASSWORD = 'bollplank-demo';
@@ -100,6 +102,20 @@ const demoPeople: { org: number | null; role: string; name: string; email: strin
     email: 'chef.habo@demo.bollplank.se',
     title: 'Samhällsbyggnadschef',
   },
+  {
+    org: 0,
+    role: 'manager',
+    name: 'Elin Chef',
+    email: 'chef.enkoping@demo.bollplank.se',
+    title: 'Utbildningschef',
+  },
+  {
+    org: 4,
+    role: 'manager',
+    name: 'Olof Chef',
+    email: 'chef.osthammar@demo.bollplank.se',
+    title: 'Kommundirektör',
+  },
 ];
 
 const demoProgrammes: {
@@ -147,14 +163,15 @@ export async function findDemo(db: Queryable): Promise<DemoInfo | null> {
 }
 
 /** Creates the demo network when the database holds no network at all; returns the demo if there is one. */
-export async function seedDemoIfEmpty(db: Db): Promise<DemoInfo | null> {
-  const anyNetwork = await db.selectFrom('networks').select('id').limit(1).executeTakeFirst();
-  if (anyNetwork) return findDemo(db);
-  return seedDemo(db);
+export async function seedDemoIfEmpty(deps: IntakeDeps): Promise<DemoInfo | null> {
+  const anyNetwork = await deps.db.selectFrom('networks').select('id').limit(1).executeTakeFirst();
+  if (anyNetwork) return findDemo(deps.db);
+  return seedDemo(deps);
 }
 
 /** Removes the demo network and its people, then creates it anew. */
-export async function recreateDemo(db: Db): Promise<DemoInfo> {
+export async function recreateDemo(deps: IntakeDeps): Promise<DemoInfo> {
+  const { db } = deps;
   await db.transaction().execute(async (trx) => {
     const existing = await findDemo(trx);
     if (existing) await trx.deleteFrom('networks').where('id', '=', existing.networkId).execute();
@@ -168,10 +185,11 @@ export async function recreateDemo(db: Db): Promise<DemoInfo> {
       .execute();
     await trx.deleteFrom('app_meta').where('key', '=', demoMetaKey).execute();
   });
-  return seedDemo(db);
+  return seedDemo(deps);
 }
 
-async function seedDemo(db: Db): Promise<DemoInfo> {
+async function seedDemo(deps: IntakeDeps): Promise<DemoInfo> {
+  const { db } = deps;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = nowIso();
   const networkId = newId();
@@ -257,5 +275,6 @@ async function seedDemo(db: Db): Promise<DemoInfo> {
     }
     await trx.insertInto('app_meta').values({ key: demoMetaKey, value: networkId }).execute();
   });
+  await seedDemoActivity(deps);
   return (await findDemo(db))!;
 }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dialects, type TestDatabase, testConfig } from '../../../test/support.ts';
+import { createMailer } from '../modules/mail/mail.service.ts';
+import { recreateDemo, seedDemoIfEmpty } from './seed.ts';
+
+describe.each(dialects)('the demo network on %s', (dialect) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(dialect);
+  });
+  afterAll(() => testDb.drop());
+
+  const deps = () => ({
+    db: testDb.db,
+    config: testConfig(),
+    mailer: createMailer({ smtpUrl: undefined, from: 'x@example.org' }),
+  });
+  const statuses = async () =>
+    (await testDb.db.selectFrom('applications').select('status').execute()).map((a) => a.status).sort();
+
+  it('is created on an empty database with one programme per template and applications in every state', async () => {
+    const demo = await seedDemoIfEmpty(deps());
+    expect(demo?.accounts.map((a) => a.email)).toContain('admin@demo.bollplank.se');
+    const templates = await testDb.db.selectFrom('programmes').select('template_key').execute();
+    expect(templates.map((t) => t.template_key).sort()).toEqual([
+      'agency_cohort',
+      'municipal_individual',
+      'police_pool',
+      'union_branch',
+    ]);
+    expect(await statuses()).toEqual([
+      'approved',
+      'awaiting_approval',
+      'awaiting_approval',
+      'pending_review',
+    ]);
+    // The manager without an account has an approval link waiting in the outbox.
+    const links = await testDb.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('to_email', '=', 'kim.chef@example.org')
+      .execute();
+    expect(links[0]?.body_text).toContain('/approvals/respond?token=');
+  });
+
+  it('is left alone when the database has a network, and recreated on request', async () => {
+    const again = await seedDemoIfEmpty(deps());
+    expect(again?.networkName).toBeDefined();
+    expect(await statuses()).toHaveLength(4);
+    await recreateDemo(deps());
+    expect(await statuses()).toHaveLength(4);
+    expect(await testDb.db.selectFrom('networks').select('id').execute()).toHaveLength(1);
+  });
+});
