@@ -10,7 +10,11 @@ import type {
   NeedsProfile,
   ProfileBasics,
 } from '../../../shared/intake.ts';
-import { type ProgrammeSettings, programmeSettingsSchema } from '../../../shared/programme.ts';
+import {
+  type LocalizedText,
+  type ProgrammeSettings,
+  programmeSettingsSchema,
+} from '../../../shared/programme.ts';
 import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, isNetworkAdmin, visibleOrganisationIds } from '../../authz/policy.ts';
@@ -54,6 +58,13 @@ export function presentApproval(row: repo.ApprovalRow): Approval {
     decidedAt: row.decided_at,
     requestedAt: row.requested_at,
   };
+}
+
+/** The approval steps as eligibility weighs them: what still counts, with its label. */
+export function approvalsForEligibility(rows: repo.ApprovalRow[]) {
+  return rows
+    .filter((a) => a.status !== 'cancelled')
+    .map((a) => ({ status: a.status, label: JSON.parse(a.label) as LocalizedText }));
 }
 
 export interface PresentOptions {
@@ -109,9 +120,7 @@ export async function presentApplications(
           mentor,
           completedTrainingSteps: training.get(`${row.person_id}:${row.programme_id}`) ?? [],
           on: today(),
-          approvals: (approvals.get(row.id) ?? [])
-            .filter((a) => a.status !== 'cancelled')
-            .map((a) => ({ status: a.status, label: JSON.parse(a.label) })),
+          approvals: approvalsForEligibility(approvals.get(row.id) ?? []),
         },
         options.locale,
       ),

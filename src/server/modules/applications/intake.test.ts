@@ -196,6 +196,11 @@ describe.each(dialects)('intake on %s', (dialect) => {
       );
       expect(pool.body.map((m: any) => m.person.id)).toEqual([cast.mentor.id]);
       expect(pool.body[0]).toMatchObject({ capacity: 2, freeCapacity: 2, paused: false });
+      if (programme.settings.approvalSteps.some((s: any) => s.appliesTo.includes('mentor'))) {
+        expect(pool.body[0].eligibility.checks.find((c: any) => c.rule === 'approvals')).toMatchObject({
+          met: true,
+        });
+      }
     },
   );
 

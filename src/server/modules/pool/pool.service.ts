@@ -6,7 +6,8 @@ import { authorize, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
-import { parseSettings } from '../applications/applications.service.ts';
+import { approvalsOf } from '../applications/applications.repository.ts';
+import { approvalsForEligibility, parseSettings } from '../applications/applications.service.ts';
 import { assessEligibility } from '../applications/eligibility.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 
@@ -75,6 +76,10 @@ export async function listMentorPool(
           .orderBy('year')
           .execute();
 
+  const approvals = await approvalsOf(
+    db,
+    rows.map((r) => r.application_id),
+  );
   const today = new Date().toISOString().slice(0, 10);
   return rows.map((row) => {
     const settings = parseSettings(row.settings);
@@ -107,7 +112,14 @@ export async function listMentorPool(
         .map((e) => Number(e.year)),
       eligibility: assessEligibility(
         settings,
-        { role: 'mentor', basics, mentor, completedTrainingSteps: done, on: today },
+        {
+          role: 'mentor',
+          basics,
+          mentor,
+          completedTrainingSteps: done,
+          on: today,
+          approvals: approvalsForEligibility(approvals.get(row.application_id) ?? []),
+        },
         locale,
       ),
     };
