@@ -42,7 +42,7 @@ export function ApplicationsPage() {
                       <td>
                         <StatusBadge status={application.status} />
                       </td>
-                      <td>{formatDate(application.submittedAt, locale)}</td>
+                      <td className="nowrap">{formatDate(application.submittedAt, locale)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -356,7 +356,7 @@ function ApplicationsTable({
                         total: application.approvals.length,
                       })}
                 </td>
-                <td>{formatDate(application.submittedAt, locale)}</td>
+                <td className="nowrap">{formatDate(application.submittedAt, locale)}</td>
               </tr>
             );
           })}
