@@ -347,6 +347,44 @@ export function CheckboxField({ name, label, checked, onChange }: CheckboxFieldP
   );
 }
 
+/** A group of checkboxes or radio buttons: legend, hint and error, described for assistive technology. */
+function ChoiceFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: ReactNode;
+  error: string | undefined;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <fieldset
+      className={['checkbox-group', className, error ? 'field-invalid' : null].filter(Boolean).join(' ')}
+      aria-describedby={described || undefined}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
 interface CheckboxGroupProps<V extends string> {
   name: string;
   legend: string;
@@ -366,27 +404,12 @@ export function CheckboxGroup<V extends string>({
   onChange,
 }: CheckboxGroupProps<V>) {
   const { id, error } = useField(name, legend);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   function toggle(option: V, checked: boolean) {
     // Keep the options' order, whatever order they were ticked in.
     onChange(options.map((o) => o.value).filter((v) => (v === option ? checked : value.includes(v))));
   }
   return (
-    <fieldset
-      className={`checkbox-group${error ? ' field-invalid' : ''}`}
-      aria-describedby={described || undefined}
-    >
-      <legend>{legend}</legend>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div className="field-error" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
+    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error}>
       {options.map((option, index) => (
         <div className="checkbox" key={option.value}>
           <input
@@ -398,7 +421,7 @@ export function CheckboxGroup<V extends string>({
           <label htmlFor={index === 0 ? id : `${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
@@ -426,23 +449,14 @@ export function RadioGroup<V extends string | number>({
   inline,
 }: RadioGroupProps<V>) {
   const { id, error } = useField(name, legend);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <fieldset
-      className={`checkbox-group${inline ? ' radio-inline' : ''}${error ? ' field-invalid' : ''}`}
-      aria-describedby={described || undefined}
+    <ChoiceFieldset
+      id={id}
+      legend={legend}
+      hint={hint}
+      error={error}
+      className={inline ? 'radio-inline' : undefined}
     >
-      <legend>{legend}</legend>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div className="field-error" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
       <div className="radio-options">
         {options.map((option, index) => {
           const optionId = index === 0 ? id : `${id}-${option.value}`;
@@ -461,7 +475,7 @@ export function RadioGroup<V extends string | number>({
           );
         })}
       </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
