@@ -4,7 +4,3 @@ import type { NetworkTable } from '../../db/database.ts';
 export async function findNetwork(db: Queryable, id: string): Promise<NetworkTable | undefined> {
   return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
 }
-
-export async function insertNetwork(db: Queryable, network: NetworkTable): Promise<void> {
-  await db.insertInto('networks').values(network).execute();
-}

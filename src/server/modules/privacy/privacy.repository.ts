@@ -14,10 +14,6 @@ export async function findLatestNotice(db: Queryable, programmeId: string): Prom
     .executeTakeFirst();
 }
 
-export async function findNotice(db: Queryable, id: string): Promise<NoticeRow | undefined> {
-  return db.selectFrom('privacy_notices').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function insertNotice(db: Queryable, row: NoticeRow): Promise<void> {
   await db.insertInto('privacy_notices').values(row).execute();
 }

@@ -75,11 +75,6 @@ export async function grantConsents(
   }
 }
 
-/** Consent is read from the database on every request, so a withdrawal counts from the next one. */
-export async function hasConsent(db: Queryable, personId: string, programmeId: string, purpose: string) {
-  return (await repo.findActiveConsent(db, personId, programmeId, purpose)) !== undefined;
-}
-
 export async function listOwnConsents(db: Queryable, actor: Actor): Promise<Consent[]> {
   const rows = await repo.listConsentsOfPerson(db, actor.personId);
   return rows.map((row) => {

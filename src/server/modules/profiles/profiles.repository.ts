@@ -7,11 +7,6 @@ export async function findProfile(db: Queryable, personId: string): Promise<Prof
   return db.selectFrom('profiles').selectAll().where('person_id', '=', personId).executeTakeFirst();
 }
 
-export async function findProfiles(db: Queryable, personIds: string[]): Promise<ProfileRow[]> {
-  if (personIds.length === 0) return [];
-  return db.selectFrom('profiles').selectAll().where('person_id', 'in', personIds).execute();
-}
-
 /** Writes the given parts of a profile, creating it if need be; parts left undefined stay as they are. */
 export async function saveProfile(
   db: Queryable,
