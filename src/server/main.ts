@@ -5,6 +5,7 @@ import { createDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendApprovalReminders } from './modules/applications/approvals.service.ts';
+import { deleteEndedSessions } from './modules/auth/auth.service.ts';
 import { createMailer } from './modules/mail/mail.service.ts';
 
 const mailPollMs = 5_000;
@@ -38,6 +39,9 @@ async function main() {
   const reminders = setInterval(() => {
     sendApprovalReminders({ db, config, mailer }).catch((error) =>
       app.log.error({ err: error }, 'approval reminders failed'),
+    );
+    deleteEndedSessions(db, config).catch((error) =>
+      app.log.error({ err: error }, 'session clean-up failed'),
     );
   }, reminderPollMs);
   reminders.unref();

@@ -107,6 +107,19 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   };
 }
 
+/** Removes sessions that can no longer be used; they are refused anyway, this only keeps the table small. */
+export async function deleteEndedSessions(
+  db: Queryable,
+  config: Config,
+  now: Date = new Date(),
+): Promise<void> {
+  await repo.deleteExpiredSessions(
+    db,
+    new Date(now.getTime() - config.sessionIdleMs).toISOString(),
+    now.toISOString(),
+  );
+}
+
 export async function signOut(db: Queryable, actor: Actor): Promise<void> {
   await repo.deleteSession(db, actor.sessionId);
 }
