@@ -64,13 +64,8 @@ async function loadVisiblePerson(
   const roles = (await repo.rolesOfPeople(db, [id])).get(id) ?? [];
   const subjects = subjectsFor(id, roles);
   const readable = subjects.filter((s) => can(actor, 'read', s));
-  if (readable.length === 0) {
-    authorize(
-      actor,
-      'read',
-      subjects[0] ?? { type: 'person', networkId: '', personId: id, organisationIds: [] },
-    );
-  }
+  // Nobody but the person sees someone they share no network role with.
+  if (readable.length === 0 && actor?.personId !== id) throw notFound();
   if (action !== 'read' && !readable.some((s) => can(actor, action, s))) throw new AppError('forbidden');
   const readableNetworks = new Set(readable.map((s) => s.networkId));
   return { row, roles: roles.filter((r) => readableNetworks.has(r.networkId)) };
