@@ -7,6 +7,7 @@ import {
   TestClient,
   type TestServer,
 } from '../../../../test/support.ts';
+import { deleteEndedSessions } from './auth.service.ts';
 
 describe.each(dialects)('auth on %s', (dialect) => {
   let server: TestServer;
@@ -223,6 +224,39 @@ describe.each(dialects)('auth on %s', (dialect) => {
       .where('person_id', '=', person.id)
       .execute();
     expect(left).toHaveLength(0);
+  });
+
+  it('clears ended sessions from the table without touching live ones', async () => {
+    const person = await personWithRole('cleanup@example.org');
+    const live = new TestClient(server.baseUrl);
+    await live.signIn('cleanup@example.org');
+    const ended = new TestClient(server.baseUrl);
+    await ended.signIn('cleanup@example.org');
+    const sessions = await server.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .execute();
+    expect(sessions).toHaveLength(2);
+    const longAgo = new Date(Date.now() - server.config.sessionIdleMs - 1000).toISOString();
+    await server.db
+      .updateTable('sessions')
+      .set({ last_seen_at: longAgo })
+      .where('id', '=', sessions[1]!.id)
+      .execute();
+    await deleteEndedSessions(server.db, server.config);
+    const left = await server.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .execute();
+    expect(left.map((s) => s.id)).toEqual([sessions[0]!.id]);
+    // One of the two browsers is still signed in, the other is not.
+    const statuses = [
+      (await live.get('/api/session')).status,
+      (await ended.get('/api/session')).status,
+    ].sort();
+    expect(statuses).toEqual([200, 401]);
   });
 
   it('answers every response with the security headers', async () => {
