@@ -180,6 +180,8 @@ export class TestClient {
       const name = pair!.slice(0, index).trim();
       const value = pair!.slice(index + 1).trim();
       const expired = /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line);
+      // A new CSRF secret (at sign-in and sign-out) voids the token we hold, as in a browser.
+      if (name === '__Host-bp_csrf') this.csrfToken = null;
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }

@@ -7,12 +7,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
 import type { Deps } from './deps.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { AppError } from './errors.ts';
+import { registerErrorHandler, sendProblem } from './http/error-handler.ts';
 import { CSRF_COOKIE, registerRequestContext } from './http/request-context.ts';
+import { validatorCompiler } from './http/validation.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -60,15 +62,34 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.production,
+    // Forwarding headers only from the proxies the operator names (TRUST_PROXY), never by default.
+    trustProxy: toFastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_048_576,
+    // One resource, one answer: `//api/me` and `/api/me/` are `/api/me` (percent-decoding the router does anyway).
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // Malformed and over-long URLs leave as our problem+json too, without echoing the URL.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, 'request refused');
+      const appError =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new AppError('uri_too_long')
+          : AppError.validation('path', 'invalid_format');
+      return sendProblem(request, reply, appError);
+    },
   });
   // Every route, as registered: the authorization matrix test checks that none is left out.
   const routeTable: RegisteredRoute[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    // Read `public` when asked: a scope's own onRoute hook (publicScope below) may set it after this one.
     for (const method of [route.method].flat())
-      routeTable.push({ method, url: route.url, public: !!route.config?.public });
+      routeTable.push({
+        method,
+        url: route.url,
+        get public() {
+          return !!route.config?.public;
+        },
+      });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -118,7 +139,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The API's documentation is public, like the document it shows.
+  await app.register(
+    publicScope(async (scope) => {
+      await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    }),
+  );
 
   registerErrorHandler(app);
   registerRequestContext(app, db, config);
@@ -143,12 +169,33 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const clientDir = options.clientDir ?? defaultClientDir;
   if (existsSync(join(clientDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false, index: false });
-    // Client-side routes (/programmes/…, /auth/magic?token=…) all load the single page.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
+    await app.register(
+      publicScope(async (scope) => {
+        await scope.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false, index: false });
+        // Client-side routes (/programmes/…, /auth/magic?token=…) all load the single page; an
+        // unknown API path does not. The wildcard is the decoded path, as the router saw it.
+        scope.get('/*', { schema: { hide: true } }, (request, reply) => {
+          const path = (request.params as { '*': string })['*'];
+          if (/^api(\/|$)/i.test(path)) return reply.callNotFound();
+          return reply.header('cache-control', 'no-cache').sendFile('index.html');
+        });
+      }),
+    );
   }
   return app;
+}
+
+/** A hop count trusts that many proxies nearest to us (Fastify's types lack the number form). */
+function toFastifyTrustProxy(trust: Config['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
+/** A plugin whose routes are all reachable without a session (the client's files, the API docs). */
+function publicScope(register: (scope: FastifyInstance) => Promise<void>) {
+  return async (scope: FastifyInstance) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = Object.assign(route.config ?? {}, { public: true });
+    });
+    await register(scope);
+  };
 }

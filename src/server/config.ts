@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -39,6 +40,19 @@ const envSchema = z.object({
   /** Set to "false" to skip creating the demo network on an empty database. */
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (rate limits, logs): a hop
+   * count ("1": the nearest proxy) or a comma-separated list of proxy addresses or CIDR ranges.
+   * Off by default: without it the address is the TCP peer's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => parseTrustProxy(value) !== undefined, {
+      message:
+        'must be a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16), or false',
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -58,6 +72,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   demoSeed: boolean;
   production: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -100,7 +116,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     demoSeed: e.DEMO_SEED === 'true',
     production: e.NODE_ENV === 'production',
+    trustProxy: e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false),
   };
+}
+
+/** `undefined` for a value that is none of: false, a hop count, a list of addresses or CIDR ranges. */
+export function parseTrustProxy(value: string): false | number | string[] | undefined {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10 ? hops : undefined;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every(isAddressOrRange) ? entries : undefined;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d+$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 function randomSecret(): string {

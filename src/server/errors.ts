@@ -11,6 +11,7 @@ export const errorCodes = {
   token_invalid: 410,
   rate_limited: 429,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   internal: 500,
 } as const;

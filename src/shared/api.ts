@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, organisationKindSchema, organisationRoleSchema, roleSchema } from './roles.ts';
+import { singleLineText } from './text.ts';
 
 /** Request and response shapes shared by the server (validation, OpenAPI) and the client. */
 
@@ -17,7 +18,7 @@ export const idParams = z.object({ id: idSchema });
 export const networkParams = z.object({ networkId: idSchema });
 
 export const emailSchema = z.string().trim().toLowerCase().max(Limits.emailMax).pipe(z.email());
-export const personNameSchema = z.string().trim().min(1).max(Limits.nameMax);
+export const personNameSchema = singleLineText.min(1).max(Limits.nameMax);
 export const passwordSchema = z.string().min(Limits.passwordMin).max(Limits.passwordMax);
 export const tokenSchema = z.string().min(20).max(Limits.tokenMax);
 
@@ -73,7 +74,7 @@ export const updateMeBodySchema = z.object({
 export const networkSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
 
 export const organisationBodySchema = z.object({
-  name: z.string().trim().min(1).max(Limits.nameMax),
+  name: singleLineText.min(1).max(Limits.nameMax),
   kind: organisationKindSchema,
   orgNumber: z
     .string()
@@ -110,7 +111,7 @@ export type Person = z.infer<typeof personSchema>;
 
 export const updatePersonBodySchema = z.object({
   name: personNameSchema.optional(),
-  title: z.string().trim().max(Limits.titleMax).nullable().optional(),
+  title: singleLineText.max(Limits.titleMax).nullable().optional(),
   disabled: z.boolean().optional(),
 });
 

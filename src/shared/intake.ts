@@ -7,6 +7,7 @@ import {
   privacyPurposeSettingSchema,
 } from './programme.ts';
 import { managementLevelSchema, participantRoleSchema } from './roles.ts';
+import { multiLineText, singleLineText, untrimmedMultiLine, untrimmedSingleLine } from './text.ts';
 
 /** Intake: profiles, applications, eligibility, approvals, consent and the mentor pool. */
 
@@ -20,9 +21,9 @@ export const IntakeLimits = {
   bulkMax: 500,
 } as const;
 
-const shortText = z.string().trim().max(IntakeLimits.shortTextMax);
-const longText = z.string().trim().max(IntakeLimits.textMax);
-const keyList = z.array(z.string().trim().min(1).max(40)).max(IntakeLimits.listMax);
+const shortText = singleLineText.max(IntakeLimits.shortTextMax);
+const longText = multiLineText.max(IntakeLimits.textMax);
+const keyList = z.array(singleLineText.min(1).max(40)).max(IntakeLimits.listMax);
 const isoDate = z.iso.date();
 
 export const genders = ['woman', 'man', 'other', 'unspecified'] as const;
@@ -152,8 +153,8 @@ export const applicationStatusSchema = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
 export const answerValueSchema = z.union([
-  z.string().max(IntakeLimits.textMax),
-  z.array(z.string().max(IntakeLimits.shortTextMax)).max(IntakeLimits.listMax),
+  untrimmedMultiLine.max(IntakeLimits.textMax),
+  z.array(untrimmedSingleLine.max(IntakeLimits.shortTextMax)).max(IntakeLimits.listMax),
   z.number(),
 ]);
 
@@ -164,13 +165,13 @@ export const applyBodySchema = z.object({
   basics: profileBasicsSchema,
   needs: needsProfileSchema.optional(),
   mentor: mentorProfileSchema.optional(),
-  answers: z.record(z.string(), answerValueSchema),
+  answers: z.record(untrimmedSingleLine.max(40), answerValueSchema),
   /** Who confirms as the applicant's own manager, where the programme asks for it. */
   manager: z.object({ name: personNameSchema, email: emailSchema }).optional(),
   /** The personal-data notice version the applicant read. */
   noticeId: z.uuid(),
   /** Optional purposes the applicant consents to. */
-  consents: z.array(z.string().max(40)).max(IntakeLimits.listMax),
+  consents: z.array(untrimmedSingleLine.max(40)).max(IntakeLimits.listMax),
   /** Why the application should be considered though a rule is not met (where the programme allows exceptions). */
   exceptionReason: longText.optional(),
 });
@@ -270,7 +271,7 @@ export const trainingRecordSchema = z.object({
 });
 export const trainingBodySchema = z.object({
   programmeId: z.uuid(),
-  stepKey: z.string().trim().min(1).max(40),
+  stepKey: singleLineText.min(1).max(40),
   completedOn: isoDate,
 });
 export const experienceExchangeBodySchema = z.object({ year: z.number().int().min(2000).max(2100) });

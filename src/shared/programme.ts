@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { participantRoleSchema } from './roles.ts';
+import { multiLineText, singleLineText } from './text.ts';
 
 /** Named limits, so that the server and the form agree on them. */
 export const ProgrammeLimits = {
@@ -19,7 +20,7 @@ export const ProgrammeLimits = {
   questionsMax: 30,
 } as const;
 
-const text = z.string().trim().max(ProgrammeLimits.textMax);
+const text = multiLineText.max(ProgrammeLimits.textMax);
 const requiredText = text.min(1);
 /** Text shown to participants, in both interface languages. */
 export const localizedTextSchema = z.object({ sv: requiredText, en: requiredText });
@@ -147,8 +148,8 @@ export const privacyPurposeSettingSchema = z.object({
 });
 
 const noticeText = z.object({
-  sv: z.string().trim().min(1).max(ProgrammeLimits.descriptionMax),
-  en: z.string().trim().min(1).max(ProgrammeLimits.descriptionMax),
+  sv: multiLineText.min(1).max(ProgrammeLimits.descriptionMax),
+  en: multiLineText.min(1).max(ProgrammeLimits.descriptionMax),
 });
 
 export const defaultDevelopmentAreas: z.infer<typeof developmentAreaSchema>[] = [
@@ -318,17 +319,17 @@ export type ProgrammeTemplateKey = z.infer<typeof programmeTemplateKeySchema>;
 
 const isoDate = z.iso.date();
 
-export const programmeNameSchema = z.string().trim().min(1).max(ProgrammeLimits.nameMax);
+export const programmeNameSchema = singleLineText.min(1).max(ProgrammeLimits.nameMax);
 
 export const createProgrammeBodySchema = z.object({
   templateKey: programmeTemplateKeySchema,
   name: programmeNameSchema,
-  description: z.string().trim().max(ProgrammeLimits.descriptionMax).optional(),
+  description: multiLineText.max(ProgrammeLimits.descriptionMax).optional(),
 });
 
 export const updateProgrammeBodySchema = z.object({
   name: programmeNameSchema,
-  description: z.string().trim().max(ProgrammeLimits.descriptionMax),
+  description: multiLineText.max(ProgrammeLimits.descriptionMax),
   status: programmeStatusSchema,
   settings: programmeSettingsSchema,
 });
@@ -356,7 +357,7 @@ export type ProgrammeTemplate = z.infer<typeof programmeTemplateSchema>;
 
 export const roundBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(ProgrammeLimits.nameMax),
+    name: singleLineText.min(1).max(ProgrammeLimits.nameMax),
     startsOn: isoDate,
     endsOn: isoDate.nullable(),
     applicationsOpenOn: isoDate.nullable(),

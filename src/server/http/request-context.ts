@@ -26,6 +26,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Resolves who is asking and in which language, then refuses what needs a session and has none,
  * and any state-changing request without a valid CSRF token.
+ *
+ * Both decisions rest on the route the router matched and on the method, never on the text of
+ * the URL: the router decodes and normalises paths (`/%61pi/me` is `/api/me`), so a test on
+ * `request.url` would disagree with what actually runs.
  */
 export function registerRequestContext(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('actor', null);
@@ -39,20 +43,23 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     if (token && !request.actor) clearSessionCookie(reply);
     if (!headerLocale && request.actor) request.locale = request.actor.locale;
 
-    // The OpenAPI document and its viewer are public; the rest of /api is not, unless a route says so.
-    const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
-    if (!isApi) return;
-    if (!request.routeOptions.config.public && !request.actor) throw new AppError('unauthenticated');
+    // Deny by default: a matched route needs a session unless it is declared public. An unmatched
+    // request reaches only the not-found handler, which reveals nothing.
+    if (request.is404 || request.routeOptions.config.public) return;
+    if (!request.actor) throw new AppError('unauthenticated');
   });
 
   // The CSRF plugin answers a bad token itself (through the error handler) and calls done otherwise.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.url.startsWith('/api/') && !safeMethods.has(request.method)) {
-      app.csrfProtection(request, reply, done);
-      return;
-    }
-    done();
+    if (safeMethods.has(request.method)) return done();
+    app.csrfProtection(request, reply, done);
   });
+}
+
+/** The signed-in person; routes that are not public only run with one (see above). */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated');
+  return request.actor;
 }
 
 export function setSessionCookie(reply: FastifyReply, session: NewSession, config: Config): void {
@@ -67,6 +74,15 @@ export function setSessionCookie(reply: FastifyReply, session: NewSession, confi
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+}
+
+/**
+ * A new CSRF secret for a new session: a token fetched before sign-in (perhaps planted by
+ * someone else) must not stay valid after it.
+ */
+export function renewCsrfSecret(request: FastifyRequest, reply: FastifyReply): void {
+  delete request.cookies[CSRF_COOKIE];
+  reply.generateCsrf();
 }
 
 export function clientInfo(request: FastifyRequest) {

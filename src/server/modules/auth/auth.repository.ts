@@ -112,12 +112,15 @@ export async function findUsableToken(db: Queryable, digest: string, purpose: st
 
 // --- Rate limits ------------------------------------------------------------------------------
 
-/** Counts one hit in a fixed window shared by every instance; returns the count in the window. */
+/**
+ * Counts one hit in a fixed window shared by every instance and returns the new count, in one
+ * statement: concurrent requests each see a distinct count, so no more than the limit get past.
+ */
 export async function countHit(db: Queryable, key: string, windowMs: number): Promise<number> {
   const now = new Date();
   const nowText = now.toISOString();
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
-  await db
+  const row = await db
     .insertInto('rate_limits')
     .values({ key, window_start: nowText, count: 1 })
     .onConflict((oc) =>
@@ -126,19 +129,19 @@ export async function countHit(db: Queryable, key: string, windowMs: number): Pr
         window_start: sql<string>`case when rate_limits.window_start < ${cutoff} then ${nowText} else rate_limits.window_start end`,
       }),
     )
-    .execute();
-  return currentCount(db, key, windowMs);
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
-export async function currentCount(db: Queryable, key: string, windowMs: number): Promise<number> {
-  const cutoff = new Date(Date.now() - windowMs).toISOString();
-  const row = await db
-    .selectFrom('rate_limits')
-    .select('count')
+/** Takes back one hit (a sign-in that succeeded was counted before the password was known). */
+export async function uncountHit(db: Queryable, key: string): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set({ count: sql<number>`count - 1` })
     .where('key', '=', key)
-    .where('window_start', '>=', cutoff)
-    .executeTakeFirst();
-  return row ? Number(row.count) : 0;
+    .where('count', '>', 0)
+    .execute();
 }
 
 export async function clearHits(db: Queryable, key: string): Promise<void> {

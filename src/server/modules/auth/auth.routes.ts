@@ -9,7 +9,7 @@ import {
   updateMeBodySchema,
 } from '../../../shared/api.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
-import { clearSessionCookie, clientInfo } from '../../http/request-context.ts';
+import { clearSessionCookie, clientInfo, renewCsrfSecret, requireActor } from '../../http/request-context.ts';
 import * as service from './auth.service.ts';
 import { updateOwnProfile } from './profile.service.ts';
 import { startSession } from './session-reply.ts';
@@ -43,7 +43,7 @@ export async function authRoutes(app: App, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = request.actor!;
+      const actor = requireActor(request);
       return service.describeSession(db, actor, await service.sessionExpiry(db, actor, config));
     },
   );
@@ -69,8 +69,9 @@ export async function authRoutes(app: App, deps: Deps) {
     '/api/auth/sign-out',
     { schema: { tags, summary: 'End the current session', response: { 204: z.null() } } },
     async (request, reply) => {
-      await service.signOut(db, request.actor!);
+      await service.signOut(db, requireActor(request));
       clearSessionCookie(reply);
+      renewCsrfSecret(request, reply);
       return reply.status(204).send(null);
     },
   );
@@ -154,7 +155,7 @@ export async function authRoutes(app: App, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = await updateOwnProfile(db, request.actor!, request.body);
+      const actor = await updateOwnProfile(db, requireActor(request), request.body);
       return service.describeSession(db, actor, await service.sessionExpiry(db, actor, config));
     },
   );

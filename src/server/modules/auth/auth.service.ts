@@ -58,22 +58,22 @@ export async function signInWithPassword(
 ): Promise<NewSession> {
   const { db, config } = deps;
   // Offices sit behind shared addresses, so an address gets many more tries than an account.
-  const limits = [
-    { key: `login:email:${input.email}`, max: config.loginMaxAttempts },
-    { key: `login:ip:${client.ip}`, max: config.loginMaxAttempts * ipAttemptsFactor },
-  ];
-  for (const { key, max } of limits) {
-    if ((await repo.currentCount(db, key, config.loginWindowMs)) >= max) {
-      throw new AppError('rate_limited', [], { retryAfterSeconds: Math.ceil(config.loginWindowMs / 1000) });
-    }
+  const emailKey = `login:email:${input.email}`;
+  const ipKey = `login:ip:${client.ip}`;
+  // Every attempt is counted before the password is checked, atomically, so concurrent attempts
+  // cannot all slip under the limit; a successful one is taken back below.
+  const overLimit = [
+    (await repo.countHit(db, emailKey, config.loginWindowMs)) > config.loginMaxAttempts,
+    (await repo.countHit(db, ipKey, config.loginWindowMs)) > config.loginMaxAttempts * ipAttemptsFactor,
+  ].some(Boolean);
+  if (overLimit) {
+    throw new AppError('rate_limited', [], { retryAfterSeconds: Math.ceil(config.loginWindowMs / 1000) });
   }
   const person = await repo.findPersonByEmail(db, input.email);
   const valid = await verifyPassword(person?.password_hash ?? null, input.password);
-  if (!person || !valid || person.disabled_at) {
-    for (const { key } of limits) await repo.countHit(db, key, config.loginWindowMs);
-    throw new AppError('invalid_credentials');
-  }
-  await repo.clearHits(db, limits[0]!.key);
+  if (!person || !valid || person.disabled_at) throw new AppError('invalid_credentials');
+  await repo.clearHits(db, emailKey);
+  await repo.uncountHit(db, ipKey);
   return createSession(db, person.id, client, config);
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParams } from '../../../shared/api.ts';
 import { consentSchema, privacyNoticeSchema } from '../../../shared/intake.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
+import { requireActor } from '../../http/request-context.ts';
 import { loadProgrammeForIntake } from '../applications/applications.service.ts';
 import * as service from './privacy.service.ts';
 
@@ -43,7 +44,7 @@ export async function privacyRoutes(app: App, { db }: Deps) {
       const programme = await loadProgrammeForIntake(db, request.actor, request.params.id);
       const consent = await service.grantOwnConsent(
         db,
-        request.actor!,
+        requireActor(request),
         { id: programme.id, settings: programme.parsedSettings },
         request.body.purpose,
       );
@@ -60,7 +61,7 @@ export async function privacyRoutes(app: App, { db }: Deps) {
         response: { 200: z.array(consentSchema) },
       },
     },
-    async (request) => service.listOwnConsents(db, request.actor!),
+    async (request) => service.listOwnConsents(db, requireActor(request)),
   );
 
   r.post(
@@ -73,6 +74,6 @@ export async function privacyRoutes(app: App, { db }: Deps) {
         response: { 200: consentSchema },
       },
     },
-    async (request) => service.withdrawOwnConsent(db, request.actor!, request.params.id),
+    async (request) => service.withdrawOwnConsent(db, requireActor(request), request.params.id),
   );
 }

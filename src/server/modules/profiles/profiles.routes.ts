@@ -1,5 +1,6 @@
 import { profileSchema, updateProfileBodySchema } from '../../../shared/intake.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
+import { requireActor } from '../../http/request-context.ts';
 import * as service from './profiles.service.ts';
 
 const tags = ['profiles'];
@@ -16,7 +17,7 @@ export async function profileRoutes(app: App, { db }: Deps) {
         response: { 200: profileSchema },
       },
     },
-    async (request) => service.getOwnProfile(db, request.actor!),
+    async (request) => service.getOwnProfile(db, requireActor(request)),
   );
 
   r.put(
@@ -29,6 +30,6 @@ export async function profileRoutes(app: App, { db }: Deps) {
         response: { 200: profileSchema },
       },
     },
-    async (request) => service.updateOwnProfile(db, request.actor!, request.body),
+    async (request) => service.updateOwnProfile(db, requireActor(request), request.body),
   );
 }
