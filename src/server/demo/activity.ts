@@ -2,11 +2,11 @@ import type { ApplyBody, MentorProfile, NeedsProfile, ProfileBasics } from '../.
 import type { ProgrammeTemplateKey } from '../../shared/programme.ts';
 import type { Locale } from '../../shared/roles.ts';
 import type { Actor } from '../authz/actor.ts';
+import { parseSettings } from '../modules/applications/applications.presenter.ts';
 import {
   applyToProgramme,
   bulkDecide,
   type IntakeDeps,
-  parseSettings,
 } from '../modules/applications/applications.service.ts';
 import { decideAsSignedIn } from '../modules/applications/approvals.service.ts';
 import { findPersonByEmail, findRoles } from '../modules/auth/auth.repository.ts';

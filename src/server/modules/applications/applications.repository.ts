@@ -97,6 +97,17 @@ export async function updateApplication(
   await db.updateTable('applications').set(changes).where('id', '=', id).execute();
 }
 
+/** The version number of each of these personal-data notices. */
+export async function noticeVersions(db: Queryable, noticeIds: string[]): Promise<Map<string, number>> {
+  if (noticeIds.length === 0) return new Map();
+  const notices = await db
+    .selectFrom('privacy_notices')
+    .select(['id', 'version'])
+    .where('id', 'in', noticeIds)
+    .execute();
+  return new Map(notices.map((n) => [n.id, Number(n.version)]));
+}
+
 // --- Approvals ----------------------------------------------------------------------------------
 
 export async function insertApprovals(db: Queryable, rows: ApprovalRow[]): Promise<void> {

@@ -18,7 +18,6 @@ import { type App, type Deps, typed } from '../../deps.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import * as service from './applications.service.ts';
 import * as approvals from './approvals.service.ts';
-import { assessEligibility } from './eligibility.ts';
 import { exportApplications } from './export.ts';
 
 const tags = ['applications'];
@@ -42,27 +41,14 @@ export async function applicationRoutes(app: App, deps: Deps) {
         response: { 200: eligibilitySchema },
       },
     },
-    async (request) => {
-      const programme = await service.loadProgrammeForIntake(db, request.actor, request.params.id);
-      const training = await db
-        .selectFrom('training_records')
-        .select('step_key')
-        .where('person_id', '=', request.actor!.personId)
-        .where('programme_id', '=', programme.id)
-        .execute();
-      return assessEligibility(
-        programme.parsedSettings,
-        {
-          role: request.body.role,
-          basics: request.body.basics,
-          mentor: request.body.mentor ?? null,
-          completedTrainingSteps: training.map((t) => t.step_key),
-          on: new Date().toISOString().slice(0, 10),
-          applying: true,
-        },
+    async (request) =>
+      service.checkEligibility(
+        db,
+        request.actor,
+        request.params.id,
+        { role: request.body.role, basics: request.body.basics, mentor: request.body.mentor ?? null },
         request.locale,
-      );
-    },
+      ),
   );
 
   r.post(

@@ -2,156 +2,34 @@ import type { z } from 'zod';
 import type {
   Application,
   ApplyBody,
-  Approval,
   applicationListQuerySchema,
   bulkActionBodySchema,
   Eligibility,
   MentorProfile,
-  NeedsProfile,
   ProfileBasics,
 } from '../../../shared/intake.ts';
-import {
-  type LocalizedText,
-  type ProgrammeSettings,
-  programmeSettingsSchema,
-} from '../../../shared/programme.ts';
+import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, isNetworkAdmin, visibleOrganisationIds } from '../../authz/policy.ts';
-import type { Config } from '../../config.ts';
-import type { Db, Queryable } from '../../db/connection.ts';
+import type { Queryable } from '../../db/connection.ts';
+import type { Deps } from '../../deps.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
-import type { Mailer } from '../mail/mail.service.ts';
 import { roleNames } from '../mail/mail.templates.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import { ensureCurrentNotice, grantConsents, optionalPurposes } from '../privacy/privacy.service.ts';
 import { saveProfileFromApplication } from '../profiles/profiles.service.ts';
 import { findProgramme, findRound } from '../programmes/programmes.repository.ts';
+import { parseSettings, present } from './applications.presenter.ts';
 import * as repo from './applications.repository.ts';
 import { createApprovalChain, notifyApplicant } from './approvals.service.ts';
 import { assessEligibility } from './eligibility.ts';
 
-export interface IntakeDeps {
-  db: Db;
-  config: Config;
-  mailer: Mailer;
-}
+/** What the intake services need: the database, the configuration (public URL) and the mailer. */
+export type IntakeDeps = Deps;
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-export const parseSettings = (json: string): ProgrammeSettings =>
-  programmeSettingsSchema.parse(JSON.parse(json));
-
-// --- Presenting -------------------------------------------------------------------------------
-
-export function presentApproval(row: repo.ApprovalRow): Approval {
-  return {
-    id: row.id,
-    stepKey: row.step_key,
-    approver: row.approver as Approval['approver'],
-    label: JSON.parse(row.label),
-    approverName: row.approver_name,
-    approverEmail: row.approver_email,
-    status: row.status as Approval['status'],
-    comment: row.comment,
-    decidedAt: row.decided_at,
-    requestedAt: row.requested_at,
-  };
-}
-
-/** The approval steps as eligibility weighs them: what still counts, with its label. */
-export function approvalsForEligibility(rows: repo.ApprovalRow[]) {
-  return rows
-    .filter((a) => a.status !== 'cancelled')
-    .map((a) => ({ status: a.status, label: JSON.parse(a.label) as LocalizedText }));
-}
-
-export interface PresentOptions {
-  locale: Locale;
-  /** Approvers see a summary: the answers the programme marks private are left out. */
-  forApprover?: boolean;
-}
-
-export async function presentApplications(
-  db: Queryable,
-  rows: repo.ApplicationView[],
-  options: PresentOptions,
-): Promise<Application[]> {
-  const approvals = await repo.approvalsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const training = await repo.completedTrainingSteps(
-    db,
-    rows.map((r) => ({ personId: r.person_id, programmeId: r.programme_id })),
-  );
-  const settingsCache = new Map<string, ProgrammeSettings>();
-  return rows.map((row) => {
-    let settings = settingsCache.get(row.programme_id);
-    if (!settings) {
-      settings = parseSettings(row.programme_settings);
-      settingsCache.set(row.programme_id, settings);
-    }
-    const basics = JSON.parse(row.basics) as ProfileBasics;
-    const mentor = row.mentor ? (JSON.parse(row.mentor) as MentorProfile) : null;
-    const answers = JSON.parse(row.answers) as Application['answers'];
-    const privateKeys = new Set(settings.applicationQuestions.filter((q) => q.private).map((q) => q.key));
-    return {
-      id: row.id,
-      programmeId: row.programme_id,
-      programmeName: row.programme_name,
-      roundId: row.round_id,
-      role: row.role as ParticipantRole,
-      status: row.status as Application['status'],
-      applicant: { id: row.person_id, name: row.applicant_name, email: row.applicant_email },
-      organisation: { id: row.organisation_id, name: row.organisation_name },
-      basics,
-      needs: row.needs ? (JSON.parse(row.needs) as NeedsProfile) : null,
-      mentor,
-      answers: options.forApprover
-        ? Object.fromEntries(Object.entries(answers).filter(([key]) => !privateKeys.has(key)))
-        : answers,
-      eligibility: assessEligibility(
-        settings,
-        {
-          role: row.role as ParticipantRole,
-          basics,
-          mentor,
-          completedTrainingSteps: training.get(`${row.person_id}:${row.programme_id}`) ?? [],
-          on: today(),
-          approvals: approvalsForEligibility(approvals.get(row.id) ?? []),
-        },
-        options.locale,
-      ),
-      exceptionReason: row.exception_reason,
-      approvals: (approvals.get(row.id) ?? []).map(presentApproval),
-      notice: { id: row.notice_id, version: 0, acknowledgedAt: row.notice_acknowledged_at },
-      decisionReason: row.decision_reason,
-      submittedAt: row.submitted_at,
-      updatedAt: row.updated_at,
-    };
-  });
-}
-
-async function withNoticeVersions(db: Queryable, applications: Application[]): Promise<Application[]> {
-  const ids = [...new Set(applications.map((a) => a.notice.id))];
-  if (ids.length === 0) return applications;
-  const notices = await db
-    .selectFrom('privacy_notices')
-    .select(['id', 'version'])
-    .where('id', 'in', ids)
-    .execute();
-  const versions = new Map(notices.map((n) => [n.id, Number(n.version)]));
-  return applications.map((a) => ({
-    ...a,
-    notice: { ...a.notice, version: versions.get(a.notice.id) ?? 0 },
-  }));
-}
-
-export async function present(db: Queryable, rows: repo.ApplicationView[], options: PresentOptions) {
-  return withNoticeVersions(db, await presentApplications(db, rows, options));
-}
 
 // --- Loading with access checks ---------------------------------------------------------------
 
@@ -320,6 +198,30 @@ async function validateApplication(
   }
   if (errors.length > 0) throw new AppError('validation_failed', errors);
   return { eligibility, noticeId: notice.id };
+}
+
+/** Eligibility against the programme's rules before applying, with the caller's own training; writes nothing. */
+export async function checkEligibility(
+  db: Queryable,
+  actor: Actor | null,
+  programmeId: string,
+  input: { role: ParticipantRole; basics: ProfileBasics; mentor: MentorProfile | null },
+  locale: Locale,
+): Promise<Eligibility> {
+  const programme = await loadProgramme(db, actor, programmeId);
+  const training = await repo.completedTrainingSteps(db, [
+    { personId: actor!.personId, programmeId: programme.id },
+  ]);
+  return assessEligibility(
+    programme.parsedSettings,
+    {
+      ...input,
+      completedTrainingSteps: training.get(`${actor!.personId}:${programme.id}`) ?? [],
+      on: today(),
+      applying: true,
+    },
+    locale,
+  );
 }
 
 // --- Applying ------------------------------------------------------------------------------------

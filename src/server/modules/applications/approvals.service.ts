@@ -4,13 +4,13 @@ import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { coordinatesOrganisation, isNetworkAdmin } from '../../authz/policy.ts';
 import type { Queryable } from '../../db/connection.ts';
+import type { Deps as IntakeDeps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { digestToken, isoAfter, newId, newSecretToken, nowIso } from '../../util.ts';
 import { findPersonByEmail } from '../auth/auth.repository.ts';
 import { roleNames } from '../mail/mail.templates.ts';
+import { parseSettings, present, presentApproval } from './applications.presenter.ts';
 import * as repo from './applications.repository.ts';
-import type { IntakeDeps } from './applications.service.ts';
-import { parseSettings, present, presentApproval } from './applications.service.ts';
 
 /** How long an approval link works; a reminder sends a fresh one. */
 export const approvalLinkDays = 30;

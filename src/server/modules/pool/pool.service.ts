@@ -6,10 +6,11 @@ import { authorize, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
+import { approvalsForEligibility, parseSettings } from '../applications/applications.presenter.ts';
 import { approvalsOf } from '../applications/applications.repository.ts';
-import { approvalsForEligibility, parseSettings } from '../applications/applications.service.ts';
 import { assessEligibility } from '../applications/eligibility.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
+import * as repo from './pool.repository.ts';
 
 /**
  * The mentor pool: mentors whose application a coordinator approved, with their profile, free
@@ -24,57 +25,13 @@ export async function listMentorPool(
   locale: Locale,
 ): Promise<PoolMentor[]> {
   authorize(actor, 'readMentorPool', { type: 'network', networkId });
-  const organisations = visibleOrganisationIds(actor!, networkId);
-  if (organisations !== 'all' && organisations.length === 0) return [];
-  let query = db
-    .selectFrom('applications as a')
-    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
-    .innerJoin('people as pe', 'pe.id', 'a.person_id')
-    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .leftJoin('profiles as prof', 'prof.person_id', 'a.person_id')
-    .select([
-      'a.id as application_id',
-      'a.programme_id',
-      'a.person_id',
-      'a.basics',
-      'a.mentor',
-      'pe.name',
-      'pe.email',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      'pr.settings',
-      'prof.mentor as profile_mentor',
-      'prof.basics as profile_basics',
-      'prof.mentor_paused_at',
-    ])
-    .where('pr.network_id', '=', networkId)
-    .where('a.role', '=', 'mentor')
-    .where('a.status', '=', 'approved')
-    .where('pe.disabled_at', 'is', null);
-  if (programmeId) query = query.where('a.programme_id', '=', programmeId);
-  if (organisations !== 'all') query = query.where('a.organisation_id', 'in', organisations);
-  const rows = await query.orderBy('pe.name').orderBy('a.id').execute();
-
+  const rows = await repo.listPoolMentors(db, networkId, {
+    organisationIds: visibleOrganisationIds(actor!, networkId),
+    programmeId,
+  });
   const personIds = [...new Set(rows.map((r) => r.person_id))];
-  const training =
-    personIds.length === 0
-      ? []
-      : await db
-          .selectFrom('training_records')
-          .selectAll()
-          .where('person_id', 'in', personIds)
-          .orderBy('completed_on')
-          .execute();
-  const exchanges =
-    personIds.length === 0
-      ? []
-      : await db
-          .selectFrom('experience_exchanges')
-          .select(['person_id', 'year'])
-          .where('person_id', 'in', personIds)
-          .where('network_id', '=', networkId)
-          .orderBy('year')
-          .execute();
+  const training = await repo.trainingRecordsOf(db, personIds);
+  const exchanges = await repo.experienceExchangesOf(db, networkId, personIds);
 
   const approvals = await approvalsOf(
     db,
@@ -127,17 +84,11 @@ export async function listMentorPool(
 }
 
 async function personSubject(db: Queryable, personId: string, networkId: string) {
-  const roles = await db
-    .selectFrom('role_assignments')
-    .select('organisation_id')
-    .where('person_id', '=', personId)
-    .where('network_id', '=', networkId)
-    .execute();
   return {
     type: 'person' as const,
     networkId,
     personId,
-    organisationIds: roles.map((r) => r.organisation_id).filter((id): id is string => id !== null),
+    organisationIds: await repo.organisationsOfPersonInNetwork(db, personId, networkId),
   };
 }
 
@@ -154,19 +105,9 @@ export async function recordTraining(
   if (!settings.mentorTraining.steps.some((s) => s.key === input.stepKey)) {
     throw AppError.validation('stepKey', 'unknown_step');
   }
-  const existing = await db
-    .selectFrom('training_records')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .where('programme_id', '=', programme.id)
-    .where('step_key', '=', input.stepKey)
-    .executeTakeFirst();
+  const existing = await repo.findTrainingStep(db, personId, programme.id, input.stepKey);
   if (existing) {
-    await db
-      .updateTable('training_records')
-      .set({ completed_on: input.completedOn })
-      .where('id', '=', existing.id)
-      .execute();
+    await repo.updateTrainingDate(db, existing.id, input.completedOn);
     return {
       id: existing.id,
       programmeId: programme.id,
@@ -175,27 +116,24 @@ export async function recordTraining(
     };
   }
   const id = newId();
-  await db
-    .insertInto('training_records')
-    .values({
-      id,
-      person_id: personId,
-      programme_id: programme.id,
-      step_key: input.stepKey,
-      completed_on: input.completedOn,
-      recorded_by: actor!.personId,
-      created_at: nowIso(),
-    })
-    .execute();
+  await repo.insertTrainingRecord(db, {
+    id,
+    person_id: personId,
+    programme_id: programme.id,
+    step_key: input.stepKey,
+    completed_on: input.completedOn,
+    recorded_by: actor!.personId,
+    created_at: nowIso(),
+  });
   return { id, programmeId: programme.id, stepKey: input.stepKey, completedOn: input.completedOn };
 }
 
 export async function deleteTrainingRecord(db: Db, actor: Actor | null, id: string): Promise<void> {
-  const record = await db.selectFrom('training_records').selectAll().where('id', '=', id).executeTakeFirst();
+  const record = await repo.findTrainingRecord(db, id);
   const programme = record ? await findProgramme(db, record.programme_id) : undefined;
   if (!record || !programme) throw notFound();
   authorize(actor, 'recordTraining', await personSubject(db, record.person_id, programme.network_id));
-  await db.deleteFrom('training_records').where('id', '=', id).execute();
+  await repo.deleteTrainingRecord(db, id);
 }
 
 export async function recordExperienceExchange(db: Db, actor: Actor | null, personId: string, year: number) {
@@ -205,18 +143,14 @@ export async function recordExperienceExchange(db: Db, actor: Actor | null, pers
     const subject = await personSubject(db, personId, networkId);
     if (subject.organisationIds.length === 0) continue;
     authorize(actor, 'recordTraining', subject);
-    const exists = await db
-      .selectFrom('experience_exchanges')
-      .select('id')
-      .where('person_id', '=', personId)
-      .where('network_id', '=', networkId)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    if (!exists) {
-      await db
-        .insertInto('experience_exchanges')
-        .values({ id: newId(), person_id: personId, network_id: networkId, year, created_at: nowIso() })
-        .execute();
+    if (!(await repo.hasExperienceExchange(db, personId, networkId, year))) {
+      await repo.insertExperienceExchange(db, {
+        id: newId(),
+        person_id: personId,
+        network_id: networkId,
+        year,
+        created_at: nowIso(),
+      });
     }
     return;
   }

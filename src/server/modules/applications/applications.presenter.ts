@@ -1,0 +1,124 @@
+import type {
+  Application,
+  Approval,
+  MentorProfile,
+  NeedsProfile,
+  ProfileBasics,
+} from '../../../shared/intake.ts';
+import {
+  type LocalizedText,
+  type ProgrammeSettings,
+  programmeSettingsSchema,
+} from '../../../shared/programme.ts';
+import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
+import type { Queryable } from '../../db/connection.ts';
+import * as repo from './applications.repository.ts';
+import { assessEligibility } from './eligibility.ts';
+
+/** Turning application and approval rows into the API's objects; reads what the views need, decides nothing. */
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const parseSettings = (json: string): ProgrammeSettings =>
+  programmeSettingsSchema.parse(JSON.parse(json));
+
+export function presentApproval(row: repo.ApprovalRow): Approval {
+  return {
+    id: row.id,
+    stepKey: row.step_key,
+    approver: row.approver as Approval['approver'],
+    label: JSON.parse(row.label),
+    approverName: row.approver_name,
+    approverEmail: row.approver_email,
+    status: row.status as Approval['status'],
+    comment: row.comment,
+    decidedAt: row.decided_at,
+    requestedAt: row.requested_at,
+  };
+}
+
+/** The approval steps as eligibility weighs them: what still counts, with its label. */
+export function approvalsForEligibility(rows: repo.ApprovalRow[]) {
+  return rows
+    .filter((a) => a.status !== 'cancelled')
+    .map((a) => ({ status: a.status, label: JSON.parse(a.label) as LocalizedText }));
+}
+
+export interface PresentOptions {
+  locale: Locale;
+  /** Approvers see a summary: the answers the programme marks private are left out. */
+  forApprover?: boolean;
+}
+
+async function presentApplications(
+  db: Queryable,
+  rows: repo.ApplicationView[],
+  options: PresentOptions,
+): Promise<Application[]> {
+  const approvals = await repo.approvalsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const training = await repo.completedTrainingSteps(
+    db,
+    rows.map((r) => ({ personId: r.person_id, programmeId: r.programme_id })),
+  );
+  const settingsCache = new Map<string, ProgrammeSettings>();
+  return rows.map((row) => {
+    let settings = settingsCache.get(row.programme_id);
+    if (!settings) {
+      settings = parseSettings(row.programme_settings);
+      settingsCache.set(row.programme_id, settings);
+    }
+    const basics = JSON.parse(row.basics) as ProfileBasics;
+    const mentor = row.mentor ? (JSON.parse(row.mentor) as MentorProfile) : null;
+    const answers = JSON.parse(row.answers) as Application['answers'];
+    const privateKeys = new Set(settings.applicationQuestions.filter((q) => q.private).map((q) => q.key));
+    return {
+      id: row.id,
+      programmeId: row.programme_id,
+      programmeName: row.programme_name,
+      roundId: row.round_id,
+      role: row.role as ParticipantRole,
+      status: row.status as Application['status'],
+      applicant: { id: row.person_id, name: row.applicant_name, email: row.applicant_email },
+      organisation: { id: row.organisation_id, name: row.organisation_name },
+      basics,
+      needs: row.needs ? (JSON.parse(row.needs) as NeedsProfile) : null,
+      mentor,
+      answers: options.forApprover
+        ? Object.fromEntries(Object.entries(answers).filter(([key]) => !privateKeys.has(key)))
+        : answers,
+      eligibility: assessEligibility(
+        settings,
+        {
+          role: row.role as ParticipantRole,
+          basics,
+          mentor,
+          completedTrainingSteps: training.get(`${row.person_id}:${row.programme_id}`) ?? [],
+          on: today(),
+          approvals: approvalsForEligibility(approvals.get(row.id) ?? []),
+        },
+        options.locale,
+      ),
+      exceptionReason: row.exception_reason,
+      approvals: (approvals.get(row.id) ?? []).map(presentApproval),
+      notice: { id: row.notice_id, version: 0, acknowledgedAt: row.notice_acknowledged_at },
+      decisionReason: row.decision_reason,
+      submittedAt: row.submitted_at,
+      updatedAt: row.updated_at,
+    };
+  });
+}
+
+async function withNoticeVersions(db: Queryable, applications: Application[]): Promise<Application[]> {
+  const versions = await repo.noticeVersions(db, [...new Set(applications.map((a) => a.notice.id))]);
+  return applications.map((a) => ({
+    ...a,
+    notice: { ...a.notice, version: versions.get(a.notice.id) ?? 0 },
+  }));
+}
+
+export async function present(db: Queryable, rows: repo.ApplicationView[], options: PresentOptions) {
+  return withNoticeVersions(db, await presentApplications(db, rows, options));
+}
