@@ -86,4 +86,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances sharing one Postg
       (await a.post('/api/auth/sign-in', { email: cast.mentor.email, password: 'wrong three' })).status,
     ).toBe(429);
   });
+
+  it('lets at most the per-address limit of concurrent sign-ins through, across instances', async () => {
+    // LOGIN_MAX_ATTEMPTS 2 gives one IP address twenty attempts in the window; send sixty at once.
+    await shared.db.deleteFrom('rate_limits').execute();
+    const attempts = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        new TestClient(instances[i % 2]!.baseUrl).post('/api/auth/sign-in', {
+          email: `someone-${i}@example.org`,
+          password: 'not the password',
+        }),
+      ),
+    );
+    const statuses = attempts.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+  });
 });

@@ -15,6 +15,7 @@ import { AppError } from './errors.ts';
 import { registerErrorHandler, sendProblem } from './http/error-handler.ts';
 import { CSRF_COOKIE, registerRequestContext } from './http/request-context.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { pickLocale } from './i18n/messages.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -69,6 +70,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     // Malformed and over-long URLs leave as our problem+json too, without echoing the URL.
     frameworkErrors: (error, request, reply) => {
+      // Refused before routing, so before the request context: pick the language here.
+      request.locale = pickLocale(request.headers['accept-language']) ?? 'sv';
       request.log.info({ code: error.code }, 'request refused');
       const appError =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
