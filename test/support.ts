@@ -122,7 +122,7 @@ export class TestClient {
     const stateChanging = !['GET', 'HEAD'].includes(method);
     if (stateChanging && options.csrf !== false && !headers['x-csrf-token'])
       headers['x-csrf-token'] = await this.ensureCsrf();
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers.cookie = cookie;
     const response = await fetch(this.baseUrl + path, {

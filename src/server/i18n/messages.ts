@@ -47,6 +47,7 @@ const messages = {
       control_characters:
         'Får inte innehålla osynliga styrtecken. Skriv in texten igen i stället för att klistra in den.',
       one_line: 'Får bara vara en rad, utan radbrytningar eller tabbar.',
+      too_deep: 'Är för djupt nästlat.',
       weak_password: 'Lösenordet måste ha minst {min} tecken.',
       apply_not_your_organisation: 'Du kan bara ansöka genom en organisation du tillhör.',
       not_in_programme: 'Hör inte till programmet.',
@@ -71,6 +72,20 @@ const messages = {
         'Filen saknar rubrikrad: första raden ska ha kolumnerna namn, e-post, organisation och roll.',
       no_rows: 'Filen har inga rader att importera.',
       too_many_rows: 'Filen får ha högst {max} rader.',
+      too_many_columns:
+        'Filen har fler kolumner än en import använder (högst {max}; rad {row} har fler). Ta bort kolumnerna som inte behövs, eller kopiera kolumnerna namn, e-post, organisation och roll till en ny fil.',
+      too_many_cells:
+        'Filen har fler ifyllda celler än en import läser (högst {max}). Ta bort kolumnerna som inte behövs, eller dela upp filen.',
+      too_many_lines:
+        'Filen har fler än {max} rader, tomma rader medräknade. Ta bort de tomma raderna, eller dela upp filen.',
+      xlsx_too_large:
+        'Excel-filen är större uppackad än en import läser (högst {max} MB). Spara bladet med deltagarna i en ny fil, eller spara det som CSV.',
+      xlsx_too_many_parts:
+        'Excel-filen har fler delar (blad, bilder och liknande) än en import läser (högst {max}). Spara bladet med deltagarna i en ny fil, eller spara det som CSV.',
+      xlsx_too_many_texts:
+        'Excel-filen har fler olika texter än en import läser (högst {max}). Spara bladet med deltagarna i en ny fil, eller spara det som CSV.',
+      xlsx_invalid:
+        'Excel-filen kunde inte läsas. Öppna den i Excel och spara den igen, eller spara den som CSV.',
       missing_column_name: 'Kolumnen ”namn” saknas i rubrikraden.',
       missing_column_email: 'Kolumnen ”e-post” saknas i rubrikraden.',
       missing_column_organisation: 'Kolumnen ”organisation” saknas i rubrikraden.',
@@ -128,6 +143,7 @@ const messages = {
       control_characters:
         'Must not contain invisible control characters. Type the text again instead of pasting it.',
       one_line: 'Must be one line, without line breaks or tabs.',
+      too_deep: 'Is nested too deeply.',
       weak_password: 'The password must have at least {min} characters.',
       apply_not_your_organisation: 'You can only apply through an organisation you belong to.',
       not_in_programme: 'Does not belong to the programme.',
@@ -152,6 +168,20 @@ const messages = {
         'The file has no header row: the first row must name the columns name, email, organisation and role.',
       no_rows: 'The file has no rows to import.',
       too_many_rows: 'The file may have at most {max} rows.',
+      too_many_columns:
+        'The file has more columns than an import uses (at most {max}; row {row} has more). Delete the columns you do not need, or copy the columns name, email, organisation and role to a new file.',
+      too_many_cells:
+        'The file has more filled cells than an import reads (at most {max}). Delete the columns you do not need, or split the file.',
+      too_many_lines:
+        'The file has more than {max} lines, blank lines included. Delete the blank lines, or split the file.',
+      xlsx_too_large:
+        'The Excel file is larger unpacked than an import reads (at most {max} MB). Save the sheet with the participants in a new file, or save it as CSV.',
+      xlsx_too_many_parts:
+        'The Excel file has more parts (sheets, pictures and the like) than an import reads (at most {max}). Save the sheet with the participants in a new file, or save it as CSV.',
+      xlsx_too_many_texts:
+        'The Excel file has more distinct texts than an import reads (at most {max}). Save the sheet with the participants in a new file, or save it as CSV.',
+      xlsx_invalid:
+        'The Excel file could not be read. Open it in Excel and save it again, or save it as CSV.',
       missing_column_name: 'The column “name” is missing from the header row.',
       missing_column_email: 'The column “email” is missing from the header row.',
       missing_column_organisation: 'The column “organisation” is missing from the header row.',
