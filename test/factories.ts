@@ -100,11 +100,13 @@ export async function buildCast(db: Db) {
     roles: [{ role: 'adept', networkId: network.id, organisationId: orgB.id }],
   });
   const disabled = await buildPerson(db, { ...inA('mentor'), disabled: true });
+  const otherNetwork = await buildNetwork(db);
   const outsider = await buildPerson(db, {
-    roles: [{ role: 'network_admin', networkId: (await buildNetwork(db)).id }],
+    roles: [{ role: 'network_admin', networkId: otherNetwork.id }],
   });
   return {
     network,
+    otherNetwork,
     orgA,
     orgB,
     admin,
@@ -117,6 +119,32 @@ export async function buildCast(db: Db) {
     disabled,
     outsider,
   };
+}
+
+/**
+ * The cast plus people who hold several roles: the administrator who is also a mentor in A, a
+ * mentor of A who coordinates B, and the other network's organisation C with its coordinator.
+ */
+export async function buildWideCast(db: Db) {
+  const cast = await buildCast(db);
+  const { network, orgA, orgB, otherNetwork } = cast;
+  const orgC = await buildOrganisation(db, { networkId: otherNetwork.id, name: 'Org C' });
+  const adminMentor = await buildPerson(db, {
+    roles: [
+      { role: 'network_admin', networkId: network.id },
+      { role: 'mentor', networkId: network.id, organisationId: orgA.id },
+    ],
+  });
+  const mentorCoordinator = await buildPerson(db, {
+    roles: [
+      { role: 'mentor', networkId: network.id, organisationId: orgA.id },
+      { role: 'org_coordinator', networkId: network.id, organisationId: orgB.id },
+    ],
+  });
+  const outsiderCoordinator = await buildPerson(db, {
+    roles: [{ role: 'org_coordinator', networkId: otherNetwork.id, organisationId: orgC.id }],
+  });
+  return { ...cast, orgC, adminMentor, mentorCoordinator, outsiderCoordinator };
 }
 
 /** The built-in application fields of a manager who has led staff since 2020. */

@@ -32,11 +32,8 @@ function PersonDetail({ person, onSaved }: { person: Person; onSaved(person: Per
   const organisations = useApiData(`/api/networks/${viewer.networkId}/organisations`, organisationListSchema);
   const organisationName = (id: string | null) =>
     organisations.data?.find((o) => o.id === id)?.name ?? viewer.organisationName(id);
-  const canEdit =
-    viewer.isAdmin ||
-    person.roles.some(
-      (r) => r.organisationId && viewer.coordinatorOrganisationIds.includes(r.organisationId),
-    );
+  const mayAct = coversEveryRole(viewer, person);
+  const isSelf = person.id === viewer.session.person.id;
 
   return (
     <>
@@ -65,11 +62,31 @@ function PersonDetail({ person, onSaved }: { person: Person; onSaved(person: Per
           <p>{t('people.noRoles')}</p>
         )}
       </section>
-      {canEdit && <EditPerson person={person} onSaved={onSaved} />}
-      {viewer.isAdmin && person.id !== viewer.session.person.id && (
-        <AccountStatus person={person} onSaved={onSaved} />
-      )}
+      {mayAct && <EditPerson person={person} onSaved={onSaved} />}
+      {mayAct && !isSelf && <AccountStatus person={person} onSaved={onSaved} />}
+      {!mayAct && !isSelf && viewer.isCoordinator && <p className="hint">{t('people.beyondYourRoles')}</p>}
     </>
+  );
+}
+
+/** Coordinators hand out these roles in their own organisations; administrators any role in their network. */
+const rolesCoordinatorsCover = new Set<string>(['manager', 'mentor', 'adept']);
+
+/**
+ * Whether the viewer may change this person's account: their authority must cover every role the
+ * person holds, as the server decides (a coordinator never acts on an administrator, a fellow
+ * coordinator or someone who also belongs elsewhere). The server has the last word.
+ */
+function coversEveryRole(viewer: ReturnType<typeof useViewer>, person: Person): boolean {
+  return (
+    person.roles.length > 0 &&
+    person.roles.every(
+      (r) =>
+        (viewer.isAdmin && r.networkId === viewer.networkId) ||
+        (rolesCoordinatorsCover.has(r.role) &&
+          r.organisationId !== null &&
+          viewer.coordinatorOrganisationIds.includes(r.organisationId)),
+    )
   );
 }
 

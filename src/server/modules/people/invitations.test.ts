@@ -178,4 +178,34 @@ describe.each(dialects)('invitations on %s', (dialect) => {
     );
     expect((await coordinator.patch(`/api/people/${cast.adept.id}`, { disabled: true })).status).toBe(404);
   });
+
+  it('gives a coordinator who invites the administrator into their organisation no hold over the administrator’s account', async () => {
+    const coordinator = new TestClient(server.baseUrl);
+    await coordinator.signIn(cast.coordinatorA.email);
+    const invited = await coordinator.post(`/api/networks/${cast.network.id}/invitations`, {
+      email: cast.admin.email,
+      name: cast.admin.name,
+      role: 'mentor',
+      organisationId: cast.orgA.id,
+    });
+    expect(invited.status).toBe(201);
+    const { token } = await linkSentTo(cast.admin.email);
+    const accepted = await new TestClient(server.baseUrl).post('/api/invitations/accept', {
+      token,
+      name: cast.admin.name,
+    });
+    expect(accepted.status).toBe(200);
+
+    // The administrator is now a mentor in A: the coordinator sees them, but may not change or close the account.
+    const seen = await coordinator.get(`/api/people/${cast.admin.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['mentor', 'network_admin']);
+    expect((await coordinator.patch(`/api/people/${cast.admin.id}`, { name: 'Someone else' })).status).toBe(
+      403,
+    );
+    expect((await coordinator.patch(`/api/people/${cast.admin.id}`, { disabled: true })).status).toBe(403);
+    expect((await admin.get('/api/session')).status).toBe(200);
+    const person = await admin.get(`/api/people/${cast.admin.id}`);
+    expect(person.body).toMatchObject({ name: cast.admin.name, disabled: false });
+  });
 });

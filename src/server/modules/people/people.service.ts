@@ -7,9 +7,9 @@ import type {
 } from '../../../shared/api.ts';
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
-import { authorize, can, visibleOrganisationIds } from '../../authz/policy.ts';
+import { authorize, seesRole, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Db } from '../../db/connection.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { nowIso } from '../../util.ts';
 import { deleteSessionsOfPerson } from '../auth/auth.repository.ts';
 import { recordAudit } from '../privacy/audit.ts';
@@ -50,8 +50,9 @@ export async function listPeople(
 }
 
 /**
- * A person is visible through any network in which the actor may read them; the roles shown are
- * only those in such networks.
+ * Loads a person the actor may see and authorizes the action against every role the person holds:
+ * seeing someone needs one role in your organisation or network, acting on their account needs
+ * authority over all of them. The roles shown are those in networks where the actor sees the person.
  */
 async function loadVisiblePerson(
   db: Db,
@@ -62,25 +63,10 @@ async function loadVisiblePerson(
   const row = await repo.findPerson(db, id);
   if (!row) throw notFound();
   const roles = (await repo.rolesOfPeople(db, [id])).get(id) ?? [];
-  const subjects = subjectsFor(id, roles);
-  const readable = subjects.filter((s) => can(actor, 'read', s));
-  // Nobody but the person sees someone they share no network role with.
-  if (readable.length === 0 && actor?.personId !== id) throw notFound();
-  if (action !== 'read' && !readable.some((s) => can(actor, action, s))) throw new AppError('forbidden');
-  const readableNetworks = new Set(readable.map((s) => s.networkId));
+  authorize(actor, action, { type: 'person', personId: id, roles });
+  const self = actor?.personId === id;
+  const readableNetworks = new Set(roles.filter((r) => self || seesRole(actor!, r)).map((r) => r.networkId));
   return { row, roles: roles.filter((r) => readableNetworks.has(r.networkId)) };
-}
-
-function subjectsFor(personId: string, roles: RoleAssignment[]) {
-  const networkIds = [...new Set(roles.map((r) => r.networkId))];
-  return networkIds.map((networkId) => ({
-    type: 'person' as const,
-    networkId,
-    personId,
-    organisationIds: roles
-      .filter((r) => r.networkId === networkId && r.organisationId)
-      .map((r) => r.organisationId as string),
-  }));
 }
 
 export async function getPerson(db: Db, actor: Actor | null, id: string): Promise<Person> {

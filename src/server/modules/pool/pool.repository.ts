@@ -117,18 +117,3 @@ export async function hasExperienceExchange(
 export async function insertExperienceExchange(db: Queryable, row: ExperienceExchangeRow): Promise<void> {
   await db.insertInto('experience_exchanges').values(row).execute();
 }
-
-/** The organisations in which a person holds a role in one network. */
-export async function organisationsOfPersonInNetwork(
-  db: Queryable,
-  personId: string,
-  networkId: string,
-): Promise<string[]> {
-  const roles = await db
-    .selectFrom('role_assignments')
-    .select('organisation_id')
-    .where('person_id', '=', personId)
-    .where('network_id', '=', networkId)
-    .execute();
-  return roles.map((r) => r.organisation_id).filter((id): id is string => id !== null);
-}

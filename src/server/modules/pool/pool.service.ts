@@ -9,6 +9,7 @@ import { newId, nowIso } from '../../util.ts';
 import { approvalsForEligibility, parseSettings } from '../applications/applications.presenter.ts';
 import { approvalsOf } from '../applications/applications.repository.ts';
 import { assessEligibility } from '../applications/eligibility.ts';
+import { rolesOfPeople } from '../people/people.repository.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import * as repo from './pool.repository.ts';
 
@@ -85,10 +86,10 @@ export async function listMentorPool(
 
 async function personSubject(db: Queryable, personId: string, networkId: string) {
   return {
-    type: 'person' as const,
+    type: 'participant' as const,
     networkId,
     personId,
-    organisationIds: await repo.organisationsOfPersonInNetwork(db, personId, networkId),
+    roles: (await rolesOfPeople(db, [personId])).get(personId) ?? [],
   };
 }
 
@@ -141,7 +142,7 @@ export async function recordExperienceExchange(db: Db, actor: Actor | null, pers
   // The exchange is recorded in a network where the actor may record training for the person.
   for (const networkId of new Set(networks)) {
     const subject = await personSubject(db, personId, networkId);
-    if (subject.organisationIds.length === 0) continue;
+    if (!subject.roles.some((r) => r.networkId === networkId)) continue;
     authorize(actor, 'recordTraining', subject);
     if (!(await repo.hasExperienceExchange(db, personId, networkId, year))) {
       await repo.insertExperienceExchange(db, {
