@@ -10,7 +10,7 @@ import type { AssignmentResult, CandidateGraph, CheckResult, ProgressCallback, S
  */
 
 /** Candidates kept per adept; enough that the proof nearly always holds on the first round. */
-export const DEFAULT_CANDIDATES_PER_ADEPT = 24;
+export const DEFAULT_CANDIDATES_PER_ADEPT = 64;
 
 export interface ProvenAssignment {
   result: AssignmentResult;
