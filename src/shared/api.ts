@@ -181,6 +181,24 @@ export const ImportLimits = {
   maxRows: 10_000,
   /** Rows echoed in a preview; totals and errors always cover the whole file. */
   previewRows: 200,
+  /**
+   * The limits below bound the work of reading a file, whatever it holds: a file within 5 MB can
+   * otherwise name a cell in column XFD, or unpack to gigabytes.
+   */
+  /** Columns with a value: the four an import uses, and room for others a list often has. */
+  maxColumns: 30,
+  /** Cells with a value in the whole sheet (or CSV): 10 000 rows of 25 filled columns. */
+  maxCells: 250_000,
+  /** Lines of a CSV, blank ones included. */
+  maxLines: 20_000,
+  /** A cell's text is cut here: longer than any value an import takes, so the row still gets its error. */
+  maxCellChars: 1_000,
+  /** XLSX: the parts read (workbook, first sheet, shared texts), unpacked, together. */
+  maxUnzippedBytes: 25 * 1024 * 1024,
+  /** XLSX: entries in the zip; a workbook has about ten, plus a few for each sheet or picture. */
+  maxZipEntries: 1_000,
+  /** XLSX: the workbook's table of distinct texts (all sheets). */
+  maxSharedStrings: 200_000,
 } as const;
 
 export const importFieldSchema = z.enum(['name', 'email', 'organisation', 'role']);

@@ -1,12 +1,15 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { pipeline } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
+import { parse as parseCsv } from 'csv-parse';
 import { type ImportField, ImportLimits } from '../../../shared/api.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { type RowSink, readXlsx } from './imports.xlsx.ts';
 
 /**
  * Turns an uploaded CSV or XLSX into rows of text, numbered as a spreadsheet shows them (the
  * header is row 1). Knows nothing of the database: checking the values is the service's job.
- * Problems with the file as a whole are AppErrors on the field `file`.
+ * Problems with the file as a whole are AppErrors on the field `file`. Every limit of
+ * `ImportLimits` is checked while reading, so a hostile file is refused before it costs much.
  */
 
 export interface RawRow {
@@ -53,12 +56,12 @@ export const normaliseHeading = (text: string) =>
 const fileError = (message: string, params?: Record<string, string | number>) =>
   AppError.validation('file', message, params);
 
-type Cells = { row: number; cells: string[] };
-
 export async function parseImportFile(file: Buffer): Promise<RawRow[]> {
   if (file.length === 0) throw fileError('file_empty');
-  const records = isZip(file) ? await readXlsx(file) : readCsv(decodeText(file));
-  return toRows(records);
+  const rows = new Rows();
+  if (isZip(file)) await readXlsx(file, rows);
+  else await readCsv(decodeText(file), rows);
+  return rows.finish();
 }
 
 // --- Format detection ---------------------------------------------------------------------------
@@ -104,84 +107,144 @@ export function detectSeparator(text: string): string {
   return best;
 }
 
-class TooManyRows extends Error {}
+/**
+ * Counts lines, fields and filled fields outside quotes, in one quick pass before parsing: csv-parse
+ * builds a whole line before anyone sees it and spends microseconds on each blank one, so a file
+ * of 5 MB separators or line breaks would cost seconds. Refuses what is past the limits.
+ */
+function checkCsvShape(text: string, separator: string) {
+  const quote = 34;
+  const lineFeed = 10;
+  const carriageReturn = 13;
+  const separatorCode = separator.charCodeAt(0);
+  let line = 1;
+  let fields = 1;
+  let filled = 0;
+  let quoted = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === quote) {
+      quoted = !quoted;
+      content = true;
+    } else if (quoted) {
+      // inside quotes: text, separators and line breaks alike
+    } else if (code === separatorCode || code === lineFeed || code === carriageReturn) {
+      if (content && ++filled > ImportLimits.maxCells)
+        throw fileError('too_many_cells', { max: ImportLimits.maxCells });
+      content = false;
+      if (code === separatorCode) {
+        if (++fields > ImportLimits.maxColumns)
+          throw fileError('too_many_columns', { max: ImportLimits.maxColumns, row: line });
+        continue;
+      }
+      if (code === carriageReturn && text.charCodeAt(i + 1) === lineFeed) i++;
+      fields = 1;
+      // A line break that ends the file starts no line.
+      if (++line > ImportLimits.maxLines && i < text.length - 1)
+        throw fileError('too_many_lines', { max: ImportLimits.maxLines });
+    } else if (code !== 32 && code !== 9) content = true;
+  }
+}
 
-function readCsv(text: string): Cells[] {
-  const records: Cells[] = [];
-  let nonEmpty = 0;
+/** csv-parse reads this much at a time, and lets other requests be served in between. */
+const csvChunkBytes = 64 * 1024;
+
+async function* inChunks(bytes: Buffer) {
+  for (let at = 0; at < bytes.length; at += csvChunkBytes) {
+    if (at > 0) await setImmediate();
+    yield bytes.subarray(at, at + csvChunkBytes);
+  }
+}
+
+async function readCsv(text: string, rows: Rows) {
+  const delimiter = detectSeparator(text);
+  checkCsvShape(text, delimiter);
+  const parser = parseCsv({
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    on_record: (record: string[], context) => {
+      // Checked before parsing too; here as csv-parse itself counts, should the two differ.
+      if (context.records > ImportLimits.maxLines)
+        throw fileError('too_many_lines', { max: ImportLimits.maxLines });
+      if (record.length > ImportLimits.maxColumns)
+        throw fileError('too_many_columns', { max: ImportLimits.maxColumns, row: context.records });
+      rows.add(context.records, record);
+      return null;
+    },
+  });
+  parser.resume();
   try {
-    parseCsv(text, {
-      bom: true,
-      delimiter: detectSeparator(text),
-      relax_column_count: true,
-      skip_empty_lines: false,
-      on_record: (record: string[], context) => {
-        if (record.every((cell) => cell.trim() === '')) return null;
-        // The header and then at most maxRows rows; stop reading rather than hold a huge file.
-        if (++nonEmpty > ImportLimits.maxRows + 1) throw new TooManyRows();
-        records.push({ row: context.records, cells: record });
-        return null;
-      },
-    });
+    await pipeline(inChunks(Buffer.from(text)), parser);
   } catch (error) {
-    if (error instanceof TooManyRows || (error as { cause?: unknown }).cause instanceof TooManyRows)
-      throw fileError('too_many_rows', { max: ImportLimits.maxRows });
+    if (error instanceof AppError) throw error;
     const line = (error as { lines?: number }).lines;
     throw fileError('csv_invalid', { line: line ?? 1 });
   }
-  return records;
-}
-
-// --- XLSX -----------------------------------------------------------------------------------------
-
-async function readXlsx(file: Buffer): Promise<Cells[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its argument as an older Buffer; any Node Buffer works.
-    await workbook.xlsx.load(file as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw fileError('file_type');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileError('no_header');
-  const records: Cells[] = [];
-  let tooMany = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (tooMany) return;
-    const cells: string[] = [];
-    // Cell text is what Excel shows: hyperlinked addresses, rich text and formula results as text.
-    for (let column = 1; column <= row.cellCount; column++) cells.push(row.getCell(column).text ?? '');
-    if (cells.every((cell) => cell.trim() === '')) return;
-    if (records.length >= ImportLimits.maxRows + 1) tooMany = true;
-    else records.push({ row: rowNumber, cells });
-  });
-  if (tooMany) throw fileError('too_many_rows', { max: ImportLimits.maxRows });
-  return records;
 }
 
 // --- Header and rows ------------------------------------------------------------------------------
 
-function toRows(records: Cells[]): RawRow[] {
-  const [header, ...data] = records;
-  if (!header) throw fileError('no_header');
-  const headings = header.cells.map(normaliseHeading);
-  const index = {} as Record<ImportField, number>;
-  const missing: FieldError[] = [];
-  for (const field of fields) {
-    const found = headings.findIndex((heading) => columnAliases[field].includes(heading));
-    if (found < 0) missing.push({ field: 'file', message: `missing_column_${field}` });
-    index[field] = found;
+/** A cell's text as far as anyone reads it: see `ImportLimits.maxCellChars`. */
+const keep = (text: string) =>
+  text.length > ImportLimits.maxCellChars ? text.slice(0, ImportLimits.maxCellChars) : text;
+
+/**
+ * Takes the rows as they are read: the first non-blank one is the header, naming the columns the
+ * import uses; of the rows after it, only those columns are kept, and rows blank in all of them
+ * are skipped.
+ */
+class Rows implements RowSink {
+  private index: Record<ImportField, number> | null = null;
+  private used = new Set<number>();
+  private readonly rows: RawRow[] = [];
+
+  wants(column: number): boolean {
+    return this.index === null || this.used.has(column);
   }
-  // Not one known column: most likely no header row at all, or not a list of people.
-  if (missing.length === fields.length) throw fileError('no_header');
-  if (missing.length > 0) throw new AppError('validation_failed', missing);
-  if (data.length === 0) throw fileError('no_rows');
-  if (data.length > ImportLimits.maxRows) throw fileError('too_many_rows', { max: ImportLimits.maxRows });
-  return data.map(({ row, cells }) => ({
-    row,
-    name: (cells[index.name] ?? '').trim(),
-    email: (cells[index.email] ?? '').trim(),
-    organisation: (cells[index.organisation] ?? '').trim(),
-    role: (cells[index.role] ?? '').trim(),
-  }));
+
+  add(row: number, cells: string[]) {
+    if (this.index === null) {
+      if (cells.some((cell) => cell.trim() !== '')) this.readHeader(cells);
+      return;
+    }
+    const index = this.index;
+    const value = (field: ImportField) => keep((cells[index[field]] ?? '').trim());
+    const raw = {
+      row,
+      name: value('name'),
+      email: value('email'),
+      organisation: value('organisation'),
+      role: value('role'),
+    };
+    if (!raw.name && !raw.email && !raw.organisation && !raw.role) return;
+    // The header and then at most maxRows rows; stop reading rather than hold a huge file.
+    if (this.rows.length >= ImportLimits.maxRows)
+      throw fileError('too_many_rows', { max: ImportLimits.maxRows });
+    this.rows.push(raw);
+  }
+
+  finish(): RawRow[] {
+    if (this.index === null) throw fileError('no_header');
+    if (this.rows.length === 0) throw fileError('no_rows');
+    return this.rows;
+  }
+
+  private readHeader(cells: string[]) {
+    const headings = Array.from(cells, (cell) => normaliseHeading(cell ?? ''));
+    const index = {} as Record<ImportField, number>;
+    const missing: FieldError[] = [];
+    for (const field of fields) {
+      const found = headings.findIndex((heading) => columnAliases[field].includes(heading));
+      if (found < 0) missing.push({ field: 'file', message: `missing_column_${field}` });
+      index[field] = found;
+    }
+    // Not one known column: most likely no header row at all, or not a list of people.
+    if (missing.length === fields.length) throw fileError('no_header');
+    if (missing.length > 0) throw new AppError('validation_failed', missing);
+    this.index = index;
+    this.used = new Set(Object.values(index));
+  }
 }

@@ -20,7 +20,8 @@ const formDescription =
   'first sheet is read) and optionally `locale` (sv or en, the language of the invitation mails). The ' +
   'header row names the columns name/namn, email/e-post, organisation/organisationsnamn and role/roll; ' +
   'roles are adept, mentor, manager/chef or org_coordinator/koordinator. Row numbers count the header ' +
-  `as row 1. At most ${ImportLimits.maxRows} rows and ${ImportLimits.maxFileBytes / 1024 / 1024} MB.`;
+  `as row 1. At most ${ImportLimits.maxRows} rows, ${ImportLimits.maxColumns} columns and ` +
+  `${ImportLimits.maxFileBytes / 1024 / 1024} MB.`;
 
 const limits = {
   fileSize: ImportLimits.maxFileBytes,
