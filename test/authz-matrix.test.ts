@@ -460,6 +460,22 @@ const matrix: Record<string, Row> = {
       body: { programmeId: ctx.policeProgrammeId, stepKey: policeStep, completedOn: '2026-10-01' },
     }),
   },
+  // The person is loaded and authorized before anything else: a programme of the caller's own
+  // network does not open another network's people, and a person who does not exist is not found.
+  'POST /api/people/:id/training (a programme of the other network)': {
+    expect: inNetwork(400, 404, { coordinatorA: 400, mentor: 400 }),
+    request: async (ctx) => ({
+      path: `/api/people/${ctx.cast.mentor.id}/training`,
+      body: { programmeId: await otherNetworkProgramme(ctx), stepKey: policeStep, completedOn: '2026-10-01' },
+    }),
+  },
+  'POST /api/people/:id/training (a person who does not exist)': {
+    expect: signedIn(404),
+    request: (ctx) => ({
+      path: `/api/people/${newId()}/training`,
+      body: { programmeId: ctx.policeProgrammeId, stepKey: policeStep, completedOn: '2026-10-01' },
+    }),
+  },
   'DELETE /api/training-records/:id': {
     expect: inNetwork(204, 404, { coordinatorA: 204, mentor: 403 }),
     request: async (ctx) => ({ path: `/api/training-records/${await freshTrainingRecord(ctx)}` }),
@@ -470,6 +486,10 @@ const matrix: Record<string, Row> = {
       path: `/api/people/${ctx.cast.mentor.id}/experience-exchanges`,
       body: { year: 2026 },
     }),
+  },
+  'POST /api/people/:id/experience-exchanges (a person who does not exist)': {
+    expect: signedIn(404),
+    request: () => ({ path: `/api/people/${newId()}/experience-exchanges`, body: { year: 2026 } }),
   },
 };
 
@@ -566,6 +586,35 @@ async function pendingManagerApproval(ctx: Context): Promise<string> {
       decided_by: null,
     })
     .execute();
+  return id;
+}
+
+const otherNetworkProgrammes = new WeakMap<TestServer, Promise<string>>();
+/** A police programme of the other network (the outsider's), made once per server. */
+function otherNetworkProgramme(ctx: Context): Promise<string> {
+  let id = otherNetworkProgrammes.get(ctx.server);
+  if (!id) {
+    id = (async () => {
+      const programmeId = newId();
+      const template = findProgrammeTemplate('police_pool');
+      await ctx.server.db
+        .insertInto('programmes')
+        .values({
+          id: programmeId,
+          network_id: ctx.cast.otherNetwork.id,
+          template_key: template.key,
+          name: 'Polisen i det andra nätverket',
+          description: '',
+          status: 'open',
+          settings: JSON.stringify(template.settings),
+          created_at: nowIso(),
+          updated_at: nowIso(),
+        })
+        .execute();
+      return programmeId;
+    })();
+    otherNetworkProgrammes.set(ctx.server, id);
+  }
   return id;
 }
 

@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { MentorProfile, PoolMentor, ProfileBasics, trainingBodySchema } from '../../../shared/intake.ts';
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
-import { authorize, visibleOrganisationIds } from '../../authz/policy.ts';
+import { authorize, can, type HeldRole, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
 import { approvalsForEligibility, parseSettings } from '../applications/applications.presenter.ts';
 import { approvalsOf } from '../applications/applications.repository.ts';
 import { assessEligibility } from '../applications/eligibility.ts';
-import { rolesOfPeople } from '../people/people.repository.ts';
+import { findPerson, rolesOfPeople } from '../people/people.repository.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import * as repo from './pool.repository.ts';
 
@@ -84,14 +84,22 @@ export async function listMentorPool(
   });
 }
 
-async function personSubject(db: Queryable, personId: string, networkId: string) {
-  return {
-    type: 'participant' as const,
-    networkId,
-    personId,
-    roles: (await rolesOfPeople(db, [personId])).get(personId) ?? [],
-  };
+/**
+ * Loads the person a record is about, with every role they hold: 404 when there is no such person
+ * or the actor may not see them, before anything else about the request is looked at.
+ */
+async function loadPerson(db: Queryable, actor: Actor | null, personId: string) {
+  if (!(await findPerson(db, personId))) throw notFound();
+  const roles = (await rolesOfPeople(db, [personId])).get(personId) ?? [];
+  authorize(actor, 'read', { type: 'person', personId, roles });
+  return { personId, roles };
 }
+
+const participant = (person: { personId: string; roles: HeldRole[] }, networkId: string) => ({
+  type: 'participant' as const,
+  networkId,
+  ...person,
+});
 
 export async function recordTraining(
   db: Db,
@@ -99,9 +107,12 @@ export async function recordTraining(
   personId: string,
   input: z.infer<typeof trainingBodySchema>,
 ) {
+  const person = await loadPerson(db, actor, personId);
+  // A programme the actor cannot see is, to them, no programme at all.
   const programme = await findProgramme(db, input.programmeId);
-  if (!programme) throw AppError.validation('programmeId', 'not_in_network');
-  authorize(actor, 'recordTraining', await personSubject(db, personId, programme.network_id));
+  if (!programme || !can(actor, 'read', { type: 'programme', networkId: programme.network_id }))
+    throw AppError.validation('programmeId', 'not_in_network');
+  authorize(actor, 'recordTraining', participant(person, programme.network_id));
   const settings = parseSettings(programme.settings);
   if (!settings.mentorTraining.steps.some((s) => s.key === input.stepKey)) {
     throw AppError.validation('stepKey', 'unknown_step');
@@ -133,27 +144,35 @@ export async function deleteTrainingRecord(db: Db, actor: Actor | null, id: stri
   const record = await repo.findTrainingRecord(db, id);
   const programme = record ? await findProgramme(db, record.programme_id) : undefined;
   if (!record || !programme) throw notFound();
-  authorize(actor, 'recordTraining', await personSubject(db, record.person_id, programme.network_id));
+  const roles = (await rolesOfPeople(db, [record.person_id])).get(record.person_id) ?? [];
+  authorize(
+    actor,
+    'recordTraining',
+    participant({ personId: record.person_id, roles }, programme.network_id),
+  );
   await repo.deleteTrainingRecord(db, id);
 }
 
+/**
+ * Records the yearly exchange in the first network (of the person's) where the actor may record it;
+ * if there is none, the answer comes from a network where the actor at least sees the person (403).
+ */
 export async function recordExperienceExchange(db: Db, actor: Actor | null, personId: string, year: number) {
-  const networks = actor?.roles.map((r) => r.networkId) ?? [];
-  // The exchange is recorded in a network where the actor may record training for the person.
-  for (const networkId of new Set(networks)) {
-    const subject = await personSubject(db, personId, networkId);
-    if (!subject.roles.some((r) => r.networkId === networkId)) continue;
-    authorize(actor, 'recordTraining', subject);
-    if (!(await repo.hasExperienceExchange(db, personId, networkId, year))) {
-      await repo.insertExperienceExchange(db, {
-        id: newId(),
-        person_id: personId,
-        network_id: networkId,
-        year,
-        created_at: nowIso(),
-      });
-    }
-    return;
+  const person = await loadPerson(db, actor, personId);
+  const subjects = [...new Set(person.roles.map((r) => r.networkId))]
+    .sort()
+    .map((networkId) => participant(person, networkId));
+  const subject =
+    subjects.find((s) => can(actor, 'recordTraining', s)) ?? subjects.find((s) => can(actor, 'read', s));
+  if (!subject) throw notFound();
+  authorize(actor, 'recordTraining', subject);
+  if (!(await repo.hasExperienceExchange(db, personId, subject.networkId, year))) {
+    await repo.insertExperienceExchange(db, {
+      id: newId(),
+      person_id: personId,
+      network_id: subject.networkId,
+      year,
+      created_at: nowIso(),
+    });
   }
-  throw notFound();
 }
