@@ -119,6 +119,10 @@ async function freshRound(ctx: Context) {
 const matrix: Record<string, Row> = {
   'GET /healthz': { expect: everyone(200), request: () => ({ path: '/healthz' }) },
   'GET /api/csrf': { expect: everyone(200), request: () => ({ path: '/api/csrf' }) },
+  // Who runs the installation: the accessibility statement and personal-data page are public.
+  'GET /api/site': { expect: everyone(200), request: () => ({ path: '/api/site' }) },
+  // What waits for the caller, counted only over what they may see (home.test.ts).
+  'GET /api/me/tasks': { expect: signedIn(200), request: () => ({ path: '/api/me/tasks' }) },
   'GET /api/session': { expect: signedIn(200), request: () => ({ path: '/api/session' }) },
   'POST /api/auth/sign-in': {
     expect: everyone(401),

@@ -19,6 +19,7 @@ import { pickLocale } from './i18n/messages.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     applicationRoutes,
     poolRoutes,
     outboxRoutes,
+    homeRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

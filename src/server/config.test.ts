@@ -39,6 +39,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/x' })).toThrow(/SESSION_SECRET/);
   });
 
+  it('names the operator only when told, and checks what it is told', () => {
+    expect(loadConfig({})).toMatchObject({ operatorName: null, operatorEmail: null });
+    expect(
+      loadConfig({ OPERATOR_NAME: ' Enköpings kommun ', OPERATOR_EMAIL: 'tillganglighet@enkoping.se' }),
+    ).toMatchObject({ operatorName: 'Enköpings kommun', operatorEmail: 'tillganglighet@enkoping.se' });
+    expect(() => loadConfig({ OPERATOR_EMAIL: 'enkoping.se' })).toThrow(/OPERATOR_EMAIL/);
+    expect(() => loadConfig({ OPERATOR_NAME: 'Enköping\nkommun' })).toThrow(/OPERATOR_NAME/);
+    expect(() => loadConfig({ OPERATOR_NAME: 'x'.repeat(121) })).toThrow(/OPERATOR_NAME/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', SMTP_URL: '' }).port).toBe(3000);
   });

@@ -53,6 +53,18 @@ const envSchema = z.object({
         'must be a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16), or false',
     })
     .optional(),
+  /** Who runs this installation, named in the accessibility statement and the personal-data page. */
+  OPERATOR_NAME: z
+    .string()
+    .trim()
+    .min(1, 'must not be blank')
+    .max(120, 'must be at most 120 characters')
+    .regex(/^\P{Cc}*$/u, 'must be one line without control characters')
+    .optional(),
+  /** Where people report accessibility problems and ask about their personal data. */
+  OPERATOR_EMAIL: z
+    .email({ message: 'must be an e-mail address such as tillganglighet@example.org' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,6 +86,10 @@ export interface Config {
   production: boolean;
   /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
   trustProxy: false | number | string[];
+  /** Who runs the installation; null: the pages speak of the network's programme managers. */
+  operatorName: string | null;
+  /** Their contact address; null: the pages point to the programme's coordinator. */
+  operatorEmail: string | null;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +133,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoSeed: e.DEMO_SEED === 'true',
     production: e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false),
+    operatorName: e.OPERATOR_NAME ?? null,
+    operatorEmail: e.OPERATOR_EMAIL ?? null,
   };
 }
 

@@ -1,0 +1,204 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Queryable } from '../../db/connection.ts';
+import type { Database } from '../../db/database.ts';
+
+/**
+ * What waits for someone, counted over the intake tables in a few set-based queries. This module
+ * only reads: applications, approvals, training and programmes belong to their own modules.
+ */
+
+/**
+ * Applications the person reviews: every organisation of `networkIds` (where they administer the
+ * network) and `organisationIds` (which they coordinate), as `visibleOrganisationIds` decides.
+ */
+export interface ReviewScope {
+  networkIds: string[];
+  organisationIds: string[];
+}
+
+export const isEmptyScope = (scope: ReviewScope) =>
+  scope.networkIds.length === 0 && scope.organisationIds.length === 0;
+
+type Scoped = ExpressionBuilder<
+  Database & { a: Database['applications']; pr: Database['programmes'] },
+  'a' | 'pr'
+>;
+
+function inScope(eb: Scoped, scope: ReviewScope) {
+  const conditions = [];
+  if (scope.networkIds.length > 0) conditions.push(eb('pr.network_id', 'in', scope.networkIds));
+  if (scope.organisationIds.length > 0) conditions.push(eb('a.organisation_id', 'in', scope.organisationIds));
+  return eb.or(conditions);
+}
+
+export async function programmesOfNetworks(db: Queryable, networkIds: string[]) {
+  if (networkIds.length === 0) return [];
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'name', 'network_id', 'status', 'settings'])
+    .where('network_id', 'in', networkIds)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+/** How many applications in the scope have each of these statuses, per programme. */
+export async function countApplications(db: Queryable, scope: ReviewScope, statuses: string[]) {
+  if (isEmptyScope(scope) || statuses.length === 0) return [];
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .select(['a.programme_id', 'a.status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where((eb) => inScope(eb, scope))
+    .where('a.status', 'in', statuses)
+    .groupBy(['a.programme_id', 'a.status'])
+    .execute();
+  return rows.map((r) => ({ programmeId: r.programme_id, status: r.status, count: Number(r.count) }));
+}
+
+/** The `limit` applicants who have waited longest in each programme and status. */
+export async function firstApplicants(db: Queryable, scope: ReviewScope, statuses: string[], limit: number) {
+  if (isEmptyScope(scope) || statuses.length === 0) return [];
+  const ranked = db
+    .selectFrom('applications as a')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .innerJoin('people as pe', 'pe.id', 'a.person_id')
+    .select([
+      'a.id as application_id',
+      'a.programme_id',
+      'a.status',
+      'pe.name',
+      sql<number>`row_number() over (partition by a.programme_id, a.status order by a.updated_at, a.id)`.as(
+        'position',
+      ),
+    ])
+    .where((eb) => inScope(eb, scope))
+    .where('a.status', 'in', statuses);
+  return db
+    .selectFrom(ranked.as('ranked'))
+    .selectAll()
+    .where('ranked.position', '<=', limit)
+    .orderBy('ranked.programme_id')
+    .orderBy('ranked.position')
+    .execute();
+}
+
+/** Approved mentors in the scope (the mentor pool) with each training step they have completed in that programme. */
+export async function poolMentorTraining(db: Queryable, scope: ReviewScope) {
+  if (isEmptyScope(scope)) return [];
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .innerJoin('people as pe', 'pe.id', 'a.person_id')
+    .leftJoin('training_records as t', (join) =>
+      join.onRef('t.person_id', '=', 'a.person_id').onRef('t.programme_id', '=', 'a.programme_id'),
+    )
+    .select(['a.id as application_id', 'a.programme_id', 'pe.name', 't.step_key'])
+    .where((eb) => inScope(eb, scope))
+    .where('a.role', '=', 'mentor')
+    .where('a.status', '=', 'approved')
+    .where('pe.disabled_at', 'is', null)
+    .orderBy('a.updated_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+/**
+ * Pending approval steps this person may decide: addressed to their e-mail, HR steps of the
+ * organisations they coordinate, coordinator and board steps of the networks they administer
+ * (the rule of `listPendingApprovalsFor` and `mayDecide` in the applications module).
+ */
+export async function pendingApprovalsFor(
+  db: Queryable,
+  who: { email: string; coordinatedOrganisationIds: string[]; administeredNetworkIds: string[] },
+) {
+  return db
+    .selectFrom('application_approvals as ap')
+    .innerJoin('applications as a', 'a.id', 'ap.application_id')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .innerJoin('people as pe', 'pe.id', 'a.person_id')
+    .select([
+      'ap.id as approval_id',
+      'a.id as application_id',
+      'a.programme_id',
+      'pr.name as programme_name',
+      'pr.network_id',
+      'pr.status as programme_status',
+      'pe.name',
+    ])
+    .where('ap.status', '=', 'pending')
+    .where((eb) => {
+      const conditions = [eb('ap.approver_email', '=', who.email)];
+      if (who.coordinatedOrganisationIds.length > 0) {
+        conditions.push(
+          eb.and([
+            eb('ap.approver', '=', 'hr'),
+            eb('a.organisation_id', 'in', who.coordinatedOrganisationIds),
+          ]),
+        );
+      }
+      if (who.administeredNetworkIds.length > 0) {
+        conditions.push(
+          eb.and([
+            eb('ap.approver', 'in', ['coordinator', 'board']),
+            eb('pr.network_id', 'in', who.administeredNetworkIds),
+          ]),
+        );
+      }
+      return eb.or(conditions);
+    })
+    .orderBy('ap.requested_at')
+    .orderBy('ap.id')
+    .execute();
+}
+
+/** The person's own applications, newest first, each with the approval step it waits for, if any. */
+export async function ownApplications(db: Queryable, personId: string) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .leftJoin('application_approvals as ap', (join) =>
+      join.onRef('ap.application_id', '=', 'a.id').on('ap.status', '=', 'pending'),
+    )
+    .select([
+      'a.id',
+      'a.programme_id',
+      'pr.name as programme_name',
+      'pr.network_id',
+      'a.role',
+      'a.status',
+      'a.submitted_at',
+      'a.updated_at',
+      'a.decision_reason',
+      'ap.approver',
+      'ap.label',
+      'ap.approver_name',
+      'ap.requested_at',
+    ])
+    .where('a.person_id', '=', personId)
+    .orderBy('a.submitted_at', 'desc')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** Programmes taking applications in these networks, with every round's application period. */
+export async function openProgrammesWithRounds(db: Queryable, networkIds: string[]) {
+  if (networkIds.length === 0) return [];
+  return db
+    .selectFrom('programmes as pr')
+    .leftJoin('rounds as r', 'r.programme_id', 'pr.id')
+    .select([
+      'pr.id',
+      'pr.name',
+      'pr.network_id',
+      'r.id as round_id',
+      'r.ends_on',
+      'r.applications_open_on',
+      'r.applications_close_on',
+    ])
+    .where('pr.network_id', 'in', networkIds)
+    .where('pr.status', '=', 'open')
+    .orderBy('pr.name')
+    .orderBy('pr.id')
+    .execute();
+}

@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCast, buildPerson } from '../../../../test/factories.ts';
+import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
+import type { HomeTasks, ProgrammeWork } from '../../../shared/home.ts';
+import type { ProgrammeTemplateKey } from '../../../shared/programme.ts';
+import { findProgrammeTemplate } from '../programmes/programme.templates.ts';
+
+type Cast = Awaited<ReturnType<typeof buildCast>>;
+type Who = 'admin' | 'coordinatorA' | 'coordinatorB' | 'manager' | 'mentor' | 'adept' | 'adeptB' | 'outsider';
+
+const basics = {
+  title: 'Enhetschef',
+  managementLevel: 'direct',
+  staffCount: 12,
+  managingStaffSince: '2015-01-01',
+  sector: 'Socialtjänst',
+  languages: ['svenska'],
+  meetingPlaces: ['Uppsala'],
+  maxTravelMinutes: 60,
+  gender: 'unspecified',
+};
+const needs = {
+  developmentAreas: ['change'],
+  goals: 'Bli tryggare i chefsrollen',
+  wishes: { sector: '', level: null, gender: 'unspecified', otherOrganisation: true, other: '' },
+};
+const mentorProfile = {
+  competences: ['change'],
+  experienceLevels: ['direct'],
+  sectors: ['Skola'],
+  capacity: 2,
+  meetingPreferences: 'Hos mig',
+  presentation: 'Chef sedan 2005.',
+};
+
+describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialect) => {
+  let server: TestServer;
+  let cast: Cast;
+  const clients = new Map<Who, TestClient>();
+
+  async function as(who: Who) {
+    let client = clients.get(who);
+    if (!client) {
+      client = new TestClient(server.baseUrl);
+      await client.signIn(cast[who].email);
+      clients.set(who, client);
+    }
+    return client;
+  }
+
+  async function tasks(who: Who): Promise<HomeTasks> {
+    const response = await (await as(who)).get<HomeTasks>('/api/me/tasks');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body;
+  }
+
+  const work = (t: HomeTasks, programmeId: string): ProgrammeWork | undefined =>
+    t.programmes.find((p) => p.programmeId === programmeId);
+
+  async function openProgramme(templateKey: ProgrammeTemplateKey, name: string) {
+    const admin = await as('admin');
+    const created = await admin.post(`/api/networks/${cast.network.id}/programmes`, { templateKey, name });
+    const opened = await admin.put(`/api/programmes/${created.body.id}`, {
+      name,
+      description: '',
+      status: 'open',
+      settings: created.body.settings,
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    return opened.body as { id: string; settings: any };
+  }
+
+  async function apply(
+    who: 'adept' | 'mentor' | 'adeptB' | TestClient,
+    programme: { id: string },
+    templateKey: ProgrammeTemplateKey,
+  ) {
+    const client = typeof who === 'string' ? await as(who) : who;
+    const role = who === 'mentor' ? 'mentor' : 'adept';
+    const notice = await client.get(`/api/programmes/${programme.id}/privacy-notice`);
+    const answers: Record<string, unknown> = {};
+    for (const q of findProgrammeTemplate(templateKey).settings.applicationQuestions) {
+      if (!q.forRoles.includes(role)) continue;
+      answers[q.key] =
+        q.type === 'text'
+          ? 'Svar'
+          : q.type === 'scale'
+            ? 3
+            : q.type === 'choice'
+              ? q.options[0]!.key
+              : [q.options[0]!.key];
+    }
+    const applied = await client.post(`/api/programmes/${programme.id}/applications`, {
+      role,
+      organisationId: who === 'adeptB' ? cast.orgB.id : cast.orgA.id,
+      roundId: null,
+      basics,
+      ...(role === 'adept' ? { needs } : { mentor: mentorProfile }),
+      answers,
+      manager: { name: 'Maria Chef', email: cast.manager.email },
+      noticeId: notice.body.id,
+      consents: [],
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    return applied.body as { id: string };
+  }
+
+  /** Decides the pending step as the signed-in approver it is addressed to. */
+  async function approvePending(who: Who, applicationId: string) {
+    const client = await as(who);
+    const mine = await client.get('/api/me/approvals');
+    const request = mine.body.find((r: any) => r.application.id === applicationId);
+    expect(request, `${who} has an approval for ${applicationId}`).toBeDefined();
+    const decided = await client.post(`/api/approvals/${request.approval.id}/decide`, {
+      decision: 'approve',
+    });
+    expect(decided.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    cast = await buildCast(server.db);
+  });
+  afterAll(() => server.close());
+
+  it('follows an application from the manager through HR to review, telling each only what is theirs', async () => {
+    const programme = await openProgramme('municipal_individual', 'Mentorprogram för chefer');
+    const adeptName = cast.adept.name;
+
+    // Before anyone applies: the reviewers see the programme with nothing waiting.
+    expect(work(await tasks('admin'), programme.id)?.review).toEqual({
+      pendingReview: { count: 0, first: [] },
+      completionRequested: { count: 0, first: [] },
+      awaitingApproval: 0,
+      trainingIncomplete: { count: 0, first: [] },
+    });
+    expect(work(await tasks('manager'), programme.id)).toBeUndefined();
+
+    const application = await apply('adept', programme, 'municipal_individual');
+
+    // The manager the adept named decides first.
+    const manager = work(await tasks('manager'), programme.id)!;
+    expect(manager.review).toBeNull();
+    expect(manager.approvals).toEqual({
+      count: 1,
+      first: [{ applicationId: application.id, name: adeptName }],
+    });
+    const adept = await tasks('adept');
+    expect(adept.applications).toEqual([
+      expect.objectContaining({
+        id: application.id,
+        programmeId: programme.id,
+        status: 'awaiting_approval',
+        pendingStep: expect.objectContaining({ approver: 'manager', approverName: 'Maria Chef' }),
+      }),
+    ]);
+    expect(adept.programmes).toEqual([]);
+    const coordinatorA = work(await tasks('coordinatorA'), programme.id)!;
+    expect(coordinatorA.review?.awaitingApproval).toBe(1);
+    expect(coordinatorA.approvals.count).toBe(0);
+
+    await approvePending('manager', application.id);
+    expect(work(await tasks('manager'), programme.id)).toBeUndefined();
+
+    // HR is organisation A's coordinator: B's coordinator and the administrator are not asked.
+    expect(work(await tasks('coordinatorA'), programme.id)?.approvals).toEqual({
+      count: 1,
+      first: [{ applicationId: application.id, name: adeptName }],
+    });
+    expect(work(await tasks('coordinatorB'), programme.id)?.approvals.count).toBe(0);
+    expect(work(await tasks('admin'), programme.id)?.approvals.count).toBe(0);
+    expect((await tasks('adept')).applications[0]?.pendingStep?.approver).toBe('hr');
+
+    await approvePending('coordinatorA', application.id);
+
+    // Every approval given: the application waits for review by the administrator and A's coordinator.
+    const waiting = { count: 1, first: [{ applicationId: application.id, name: adeptName }] };
+    expect(work(await tasks('admin'), programme.id)?.review?.pendingReview).toEqual(waiting);
+    expect(work(await tasks('coordinatorA'), programme.id)?.review?.pendingReview).toEqual(waiting);
+    const adeptAfter = (await tasks('adept')).applications[0]!;
+    expect(adeptAfter).toMatchObject({ status: 'pending_review', pendingStep: null });
+
+    // Organisation B's coordinator reviews the same programme, but nothing of A's reaches them.
+    expect(work(await tasks('coordinatorB'), programme.id)?.review).toEqual({
+      pendingReview: { count: 0, first: [] },
+      completionRequested: { count: 0, first: [] },
+      awaitingApproval: 0,
+      trainingIncomplete: { count: 0, first: [] },
+    });
+    expect(JSON.stringify(await tasks('coordinatorB'))).not.toContain(adeptName);
+
+    // Asked to complete it: the reviewers follow it, the adept sees the reason.
+    const asked = await (await as('admin')).post(`/api/programmes/${programme.id}/applications/bulk`, {
+      ids: [application.id],
+      action: 'request_completion',
+      reason: 'Beskriv dina mål mer konkret.',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const admin = work(await tasks('admin'), programme.id)!.review!;
+    expect(admin.pendingReview.count).toBe(0);
+    expect(admin.completionRequested).toEqual(waiting);
+    expect((await tasks('adept')).applications[0]).toMatchObject({
+      status: 'completion_requested',
+      decisionReason: 'Beskriv dina mål mer konkret.',
+    });
+  });
+
+  it('counts every waiting approval but names only the three who have waited longest', async () => {
+    const programme = await openProgramme('municipal_individual', 'Mentorprogram, andra omgången');
+    const names = [];
+    for (let i = 1; i <= 4; i++) {
+      const person = await buildPerson(server.db, {
+        name: `Adept nummer ${i}`,
+        roles: [{ role: 'adept', networkId: cast.network.id, organisationId: cast.orgA.id }],
+      });
+      const client = new TestClient(server.baseUrl);
+      await client.signIn(person.email);
+      await apply(client, programme, 'municipal_individual');
+      names.push(person.name);
+    }
+    const manager = work(await tasks('manager'), programme.id)!;
+    expect(manager.approvals.count).toBe(4);
+    expect(manager.approvals.first.map((a) => a.name)).toEqual(names.slice(0, 3));
+    expect(work(await tasks('admin'), programme.id)?.review?.awaitingApproval).toBe(4);
+  });
+
+  it('lists the mentors whose training is not complete to those who hold the pool', async () => {
+    const programme = await openProgramme('police_pool', 'Polisens mentorpool');
+    const application = await apply('mentor', programme, 'police_pool');
+    await approvePending('manager', application.id);
+    await approvePending('coordinatorA', application.id);
+    const approved = await (await as('admin')).post(`/api/programmes/${programme.id}/applications/bulk`, {
+      ids: [application.id],
+      action: 'approve',
+    });
+    expect(approved.body.updated).toEqual([application.id]);
+
+    const incomplete = { count: 1, first: [{ applicationId: application.id, name: cast.mentor.name }] };
+    expect(work(await tasks('admin'), programme.id)?.review?.trainingIncomplete).toEqual(incomplete);
+    expect(work(await tasks('coordinatorA'), programme.id)?.review?.trainingIncomplete).toEqual(incomplete);
+    expect(work(await tasks('coordinatorB'), programme.id)?.review?.trainingIncomplete.count).toBe(0);
+
+    // Every step recorded: nothing left to follow up.
+    for (const step of programme.settings.mentorTraining.steps) {
+      const recorded = await (await as('coordinatorA')).post(`/api/people/${cast.mentor.id}/training`, {
+        programmeId: programme.id,
+        stepKey: step.key,
+        completedOn: '2026-10-01',
+      });
+      expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    }
+    expect(work(await tasks('admin'), programme.id)?.review?.trainingIncomplete.count).toBe(0);
+  });
+
+  it('tells applicants which programmes take applications now, and when the others open', async () => {
+    const admin = await as('admin');
+    const later = await openProgramme('agency_cohort', 'Myndighetsnätverkets program');
+    const rounds = await admin.get(`/api/programmes/${later.id}/rounds`);
+    for (const round of rounds.body) await admin.delete(`/api/rounds/${round.id}`);
+    const round = await admin.post(`/api/programmes/${later.id}/rounds`, {
+      name: 'Omgång 2099',
+      startsOn: '2099-09-01',
+      endsOn: null,
+      applicationsOpenOn: '2099-03-01',
+      applicationsCloseOn: '2099-04-30',
+    });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    const closed = await openProgramme('agency_cohort', 'Förra årets program');
+    for (const r of (await admin.get(`/api/programmes/${closed.id}/rounds`)).body) {
+      await admin.delete(`/api/rounds/${r.id}`);
+    }
+    await admin.post(`/api/programmes/${closed.id}/rounds`, {
+      name: 'Omgång 2020',
+      startsOn: '2020-09-01',
+      endsOn: '2021-05-31',
+      applicationsOpenOn: '2020-03-01',
+      applicationsCloseOn: '2020-04-30',
+    });
+
+    const open = (await tasks('adeptB')).openProgrammes;
+    expect(open.find((p) => p.id === later.id)).toEqual({
+      id: later.id,
+      name: 'Myndighetsnätverkets program',
+      networkId: cast.network.id,
+      opensOn: '2099-03-01',
+      closesOn: '2099-04-30',
+    });
+    expect(open.find((p) => p.id === closed.id)).toBeUndefined();
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    expect(open.every((p) => p.networkId === cast.network.id)).toBe(true);
+  });
+
+  it('shows another network’s administrator nothing of this network', async () => {
+    const outsider = await tasks('outsider');
+    expect(outsider.programmes.every((p) => p.networkId !== cast.network.id)).toBe(true);
+    expect(outsider.openProgrammes.every((p) => p.networkId !== cast.network.id)).toBe(true);
+    expect(outsider.applications).toEqual([]);
+  });
+
+  it('answers 401 without a session', async () => {
+    expect((await new TestClient(server.baseUrl).get('/api/me/tasks')).status).toBe(401);
+  });
+});
+
+describe('who runs the installation (GET /api/site)', () => {
+  let server: TestServer;
+  afterAll(() => server?.close());
+
+  it('says nothing it was not told, and what it was told to everyone', async () => {
+    server = await startTestServer('sqlite');
+    const anonymous = new TestClient(server.baseUrl);
+    expect((await anonymous.get('/api/site')).body).toEqual({ operatorName: null, operatorEmail: null });
+    await server.close();
+    server = await startTestServer('sqlite', {
+      OPERATOR_NAME: 'Enköpings kommun',
+      OPERATOR_EMAIL: 'tillganglighet@enkoping.se',
+    });
+    const response = await new TestClient(server.baseUrl).get('/api/site');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      operatorName: 'Enköpings kommun',
+      operatorEmail: 'tillganglighet@enkoping.se',
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { applicationStatusSchema, approvalSchema } from './intake.ts';
+import { localizedTextSchema, programmeStatusSchema } from './programme.ts';
+import { participantRoleSchema } from './roles.ts';
+
+/**
+ * What waits for the signed-in person (`GET /api/me/tasks`), for their home page and the work
+ * queue: per programme for those who review or approve, their own applications, and the
+ * programmes they can apply to.
+ */
+
+/** How many home pages name before they say "and N more". */
+export const HomeLimits = { namesShown: 3 } as const;
+
+const applicantRefSchema = z.object({ applicationId: z.string(), name: z.string() });
+
+/** A count with the first few applicants it is about (oldest first), so a page can say who waits. */
+export const waitingGroupSchema = z.object({
+  count: z.number().int().min(0),
+  first: z.array(applicantRefSchema).max(HomeLimits.namesShown),
+});
+export type WaitingGroup = z.infer<typeof waitingGroupSchema>;
+
+export const programmeWorkSchema = z.object({
+  programmeId: z.string(),
+  programmeName: z.string(),
+  networkId: z.string(),
+  programmeStatus: programmeStatusSchema,
+  /**
+   * For those who review the programme's applications (administrators: the whole network;
+   * coordinators: their own organisations), else null.
+   */
+  review: z
+    .object({
+      /** Every approval given: the programme's decision is next. */
+      pendingReview: waitingGroupSchema,
+      /** Sent back to the applicant for completion and not yet completed. */
+      completionRequested: waitingGroupSchema,
+      /** Still with a manager, HR or the board: nothing for the reviewer to do yet. */
+      awaitingApproval: z.number().int().min(0),
+      /** Approved mentors who have not completed every step of the programme's mentor training. */
+      trainingIncomplete: waitingGroupSchema,
+    })
+    .nullable(),
+  /** Approval steps the person may decide now (addressed to them, or to their HR or administrator role). */
+  approvals: waitingGroupSchema,
+});
+export type ProgrammeWork = z.infer<typeof programmeWorkSchema>;
+
+export const ownApplicationTaskSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  networkId: z.string(),
+  role: participantRoleSchema,
+  status: applicationStatusSchema,
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  /** The reason given with a decision or a request for completion. */
+  decisionReason: z.string().nullable(),
+  /** The approval step the application waits for, while it waits for one. */
+  pendingStep: z
+    .object({
+      approver: approvalSchema.shape.approver,
+      label: localizedTextSchema,
+      approverName: z.string().nullable(),
+      requestedAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type OwnApplicationTask = z.infer<typeof ownApplicationTaskSchema>;
+
+export const openProgrammeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  networkId: z.string(),
+  /** Applying opens on this date (a later one); null when it is open now. */
+  opensOn: z.string().nullable(),
+  /** The last day to apply, when there is one. */
+  closesOn: z.string().nullable(),
+});
+export type OpenProgramme = z.infer<typeof openProgrammeSchema>;
+
+export const homeTasksSchema = z.object({
+  programmes: z.array(programmeWorkSchema),
+  applications: z.array(ownApplicationTaskSchema),
+  openProgrammes: z.array(openProgrammeSchema),
+});
+export type HomeTasks = z.infer<typeof homeTasksSchema>;
+
+/** Who runs this installation, for the accessibility statement and the personal-data page. */
+export const siteInfoSchema = z.object({
+  /** Null when not configured: the pages then speak of the network's programme managers. */
+  operatorName: z.string().nullable(),
+  /** Null when not configured: the pages then point to the programme's coordinator. */
+  operatorEmail: z.string().nullable(),
+});
+export type SiteInfo = z.infer<typeof siteInfoSchema>;
