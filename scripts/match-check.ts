@@ -1,30 +1,53 @@
 import { readFileSync } from 'node:fs';
+import { checkStoredRun } from '../src/server/modules/matching/engine/audit.ts';
 import { checkSolution } from '../src/server/modules/matching/engine/checker.ts';
-import type { MatchingInstance, MatchingSolution } from '../src/server/modules/matching/engine/types.ts';
+import type { MatchingRunResult } from '../src/server/modules/matching/engine/engine.ts';
+import type { MatchingInput } from '../src/server/modules/matching/engine/scoring.ts';
+import type {
+  CheckResult,
+  MatchingInstance,
+  MatchingSolution,
+} from '../src/server/modules/matching/engine/types.ts';
 
 /**
  * npm run match:check -- instance.json solution.json
- * Verifies a solution and its certificate from any source; exits 1 with the reasons when it fails.
+ *   Verifies a solution and its certificate from any source against a core instance.
+ * npm run match:check -- run.json
+ *   Verifies a stored run ({ input, result }, as the app keeps it): the input's hash, then the
+ *   certificate over every allowed pair the input allows.
+ * Exits 1 with the reasons when it fails.
  */
 const files = process.argv.slice(2);
-if (files.length !== 2) {
-  console.error('usage: npm run match:check -- instance.json solution.json');
+if (files.length < 1 || files.length > 2) {
+  console.error(
+    'usage: npm run match:check -- instance.json solution.json\n       npm run match:check -- run.json',
+  );
   process.exit(2);
 }
 
-let instance: MatchingInstance;
-let solution: MatchingSolution;
+const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+let result: CheckResult;
+let totals: MatchingSolution['totals'];
 try {
-  instance = JSON.parse(readFileSync(files[0]!, 'utf8')) as MatchingInstance;
-  solution = JSON.parse(readFileSync(files[1]!, 'utf8')) as MatchingSolution;
+  if (files.length === 2) {
+    const solution = read<MatchingSolution>(files[1]!);
+    totals = solution.totals;
+    result = checkSolution(read<MatchingInstance>(files[0]!), solution);
+  } else {
+    const run = read<{ input: MatchingInput; result: MatchingRunResult }>(files[0]!);
+    totals = run.result.totals;
+    const stored = checkStoredRun(run.input, run.result);
+    if (!stored.hashMatches) console.error('- the input does not have the hash stored with the result');
+    result = stored;
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(2);
 }
-const result = checkSolution(instance, solution);
 if (result.ok) {
   console.log(
-    `optimal: ${solution.totals.matched} adepts matched, total score ${solution.totals.score}; ` +
+    `optimal: ${totals.matched} adepts matched, total score ${totals.score}; ` +
       `primal objective ${result.primalObjective} = dual objective ${result.dualObjective}`,
   );
 } else {

@@ -35,6 +35,12 @@ export interface RematchResult {
   /** Other adepts whose mentor would change (minimal_change only; always empty in strict mode). */
   changed: { adept: string; from: string | null; to: string | null }[];
   run: MatchingRunResult;
+  /**
+   * The input the run was given, to store for auditing: in strict mode a plain input (the other pairs
+   * locked, the avoided pairs forbidden) that `checkStoredRun` re-checks; in minimal_change mode the keep
+   * bonus is added to its scores on top.
+   */
+  input: MatchingInput;
 }
 
 export function rematchAdept(
@@ -58,29 +64,29 @@ export function rematchAdept(
       (p) => p.adept === request.adept && !avoided.has(JSON.stringify([p.adept, p.mentor])),
     );
     const lockedAdepts = new Set([...lockedElsewhere, ...ownLock].map((p) => p.adept));
-    const run = runMatching(
-      {
-        ...input,
-        adepts: input.adepts.filter((a) => keep.has(a.id)),
-        locked: [...lockedElsewhere, ...ownLock, ...others.filter((p) => !lockedAdepts.has(p.adept))],
-        forbidden,
-      },
-      options,
-    );
+    const strictInput: MatchingInput = {
+      ...input,
+      adepts: input.adepts.filter((a) => keep.has(a.id)),
+      locked: [...lockedElsewhere, ...ownLock, ...others.filter((p) => !lockedAdepts.has(p.adept))],
+      forbidden,
+    };
+    const run = runMatching(strictInput, options);
     return {
       mode: 'strict',
       adept: request.adept,
       mentor: run.proposals.find((p) => p.adept === request.adept)?.mentor ?? null,
       changed: [],
       run,
+      input: strictInput,
     };
   }
 
   const current = new Map(others.map((p) => [p.adept, p.mentor]));
-  const run = runMatching(
-    { ...input, forbidden },
-    { ...options, adjustRows: (context) => withKeepBonus(context, current) },
-  );
+  const minimalInput: MatchingInput = { ...input, forbidden };
+  const run = runMatching(minimalInput, {
+    ...options,
+    adjustRows: (context) => withKeepBonus(context, current),
+  });
   const proposed = new Map(run.proposals.map((p) => [p.adept, p.mentor]));
   const changed: RematchResult['changed'] = [];
   for (const adept of input.adepts.map((a) => a.id).sort()) {
@@ -95,6 +101,7 @@ export function rematchAdept(
     mentor: proposed.get(request.adept) ?? null,
     changed,
     run,
+    input: minimalInput,
   };
 }
 
