@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/server/modules/auth/auth.service.ts';
 import { importForm, postForm } from '../src/server/modules/imports/imports.test-helpers.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
-import { newId, nowIso } from '../src/server/util.ts';
+import { digestToken, newId, newSecretToken, nowIso } from '../src/server/util.ts';
 import type { Role } from '../src/shared/roles.ts';
 import { applicantBasics, buildPerson, buildWideCast } from './factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';
@@ -444,12 +444,38 @@ const matrix: Record<string, Row> = {
       body: { token: bogusToken, decision: 'approve' },
     }),
   },
+  'POST /api/approvals/by-token/decide (a link sent to the applicant’s own address)': {
+    expect: everyone(403),
+    request: async (ctx) => ({
+      path: '/api/approvals/by-token/decide',
+      body: { token: await linkToOwnAddress(ctx), decision: 'approve' },
+    }),
+  },
   'GET /api/me/approvals': { expect: signedIn(200), request: () => ({ path: '/api/me/approvals' }) },
   'POST /api/approvals/:id/decide': {
     // A manager step addressed to the manager by e-mail: nobody else can see it.
     expect: inNetwork(404, 404, { manager: 200 }),
     request: async (ctx) => ({
-      path: `/api/approvals/${await pendingManagerApproval(ctx)}/decide`,
+      path: `/api/approvals/${await pendingApproval(ctx, { approver: 'manager', to: ctx.cast.manager })}/decide`,
+      body: { decision: 'approve' },
+    }),
+  },
+  // Nobody decides on their own application: the step is seen (403), not decided.
+  'POST /api/approvals/:id/decide (the HR step of coordinator A’s own application)': {
+    expect: inNetwork(404, 404, { coordinatorA: 403 }),
+    request: async (ctx) => ({
+      path: `/api/approvals/${await pendingApproval(ctx, {
+        applicant: ctx.cast.coordinatorA,
+        approver: 'hr',
+        to: ctx.cast.coordinatorA,
+      })}/decide`,
+      body: { decision: 'approve' },
+    }),
+  },
+  'POST /api/approvals/:id/decide (a manager step addressed to the applicant’s own address)': {
+    expect: inNetwork(404, 404, { adept: 403 }),
+    request: async (ctx) => ({
+      path: `/api/approvals/${await pendingApproval(ctx, { approver: 'manager', to: ctx.cast.adept })}/decide`,
       body: { decision: 'approve' },
     }),
   },
@@ -536,8 +562,12 @@ async function applyBody(ctx: Context, role: 'adept' | 'mentor') {
   };
 }
 
-/** An application of the adept's straight into the database, for requests that change or end it. */
-async function freshApplication(ctx: Context, status = 'awaiting_approval'): Promise<string> {
+/** An application (the adept's, unless another applicant is named) straight into the database, for requests that change or end it. */
+async function freshApplication(
+  ctx: Context,
+  applicant: { id: string } = ctx.cast.adept,
+  status = 'awaiting_approval',
+): Promise<string> {
   const id = newId();
   const now = nowIso();
   await ctx.server.db
@@ -546,7 +576,7 @@ async function freshApplication(ctx: Context, status = 'awaiting_approval'): Pro
       id,
       programme_id: ctx.programmeId,
       round_id: null,
-      person_id: ctx.cast.adept.id,
+      person_id: applicant.id,
       organisation_id: ctx.cast.orgA.id,
       role: 'adept',
       status,
@@ -567,23 +597,32 @@ async function freshApplication(ctx: Context, status = 'awaiting_approval'): Pro
   return id;
 }
 
-async function pendingManagerApproval(ctx: Context): Promise<string> {
+/** A pending step of a fresh application in A, addressed as given; with `token`, its mailed link works. */
+async function pendingApproval(
+  ctx: Context,
+  step: {
+    applicant?: { id: string };
+    approver: 'manager' | 'hr';
+    to: { name: string; email: string };
+    token?: string;
+  },
+): Promise<string> {
   const id = newId();
   await ctx.server.db
     .insertInto('application_approvals')
     .values({
       id,
-      application_id: await freshApplication(ctx),
+      application_id: await freshApplication(ctx, step.applicant),
       position: 0,
-      step_key: 'manager',
-      approver: 'manager',
-      label: JSON.stringify({ sv: 'Chef', en: 'Manager' }),
-      approver_name: ctx.cast.manager.name,
-      approver_email: ctx.cast.manager.email,
+      step_key: step.approver,
+      approver: step.approver,
+      label: JSON.stringify({ sv: 'Steg', en: 'Step' }),
+      approver_name: step.to.name,
+      approver_email: step.to.email,
       status: 'pending',
       comment: null,
-      token_hash: null,
-      token_expires_at: null,
+      token_hash: step.token ? digestToken(step.token) : null,
+      token_expires_at: step.token ? new Date(Date.now() + 86_400_000).toISOString() : null,
       requested_at: nowIso(),
       reminded_at: null,
       decided_at: null,
@@ -591,6 +630,13 @@ async function pendingManagerApproval(ctx: Context): Promise<string> {
     })
     .execute();
   return id;
+}
+
+/** A mailed link of the adept's own application, sent to the adept's own address. */
+async function linkToOwnAddress(ctx: Context): Promise<string> {
+  const token = newSecretToken().token;
+  await pendingApproval(ctx, { approver: 'manager', to: ctx.cast.adept, token });
+  return token;
 }
 
 const otherNetworkProgrammes = new WeakMap<TestServer, Promise<string>>();

@@ -123,7 +123,8 @@ export async function buildCast(db: Db) {
 
 /**
  * The cast plus people who hold several roles: the administrator who is also a mentor in A, a
- * mentor of A who coordinates B, and the other network's organisation C with its coordinator.
+ * mentor of A who coordinates B, the other network's organisation C with its coordinator, and a
+ * second coordinator of A.
  */
 export async function buildWideCast(db: Db) {
   const cast = await buildCast(db);
@@ -144,7 +145,11 @@ export async function buildWideCast(db: Db) {
   const outsiderCoordinator = await buildPerson(db, {
     roles: [{ role: 'org_coordinator', networkId: otherNetwork.id, organisationId: orgC.id }],
   });
-  return { ...cast, orgC, adminMentor, mentorCoordinator, outsiderCoordinator };
+  // A second coordinator of A, so that A's HR is never only the applicant.
+  const secondCoordinatorA = await buildPerson(db, {
+    roles: [{ role: 'org_coordinator', networkId: network.id, organisationId: orgA.id }],
+  });
+  return { ...cast, orgC, adminMentor, mentorCoordinator, outsiderCoordinator, secondCoordinatorA };
 }
 
 /** The built-in application fields of a manager who has led staff since 2020. */

@@ -189,6 +189,8 @@ export const approvalSchema = z.object({
   status: z.enum(['waiting', 'pending', 'approved', 'declined', 'cancelled']),
   comment: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** Who decided, when they were signed in (a decision from the mailed link, signed out, names nobody). */
+  decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   requestedAt: z.string().nullable(),
 });
 export type Approval = z.infer<typeof approvalSchema>;
@@ -212,6 +214,8 @@ export const applicationSchema = z.object({
   approvals: z.array(approvalSchema),
   notice: z.object({ id: z.string(), version: z.number(), acknowledgedAt: z.string() }),
   decisionReason: z.string().nullable(),
+  /** Who admitted, rejected or asked for completion. */
+  decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   submittedAt: z.string(),
   updatedAt: z.string(),
 });

@@ -23,7 +23,26 @@ export type Subject =
   | { type: 'participant'; networkId: string; personId: string; roles: HeldRole[] }
   | { type: 'invitation'; networkId: string; organisationId: string | null; role: string }
   | { type: 'programme'; networkId: string }
-  | { type: 'application'; networkId: string; organisationId: string; applicantId: string };
+  | { type: 'application'; networkId: string; organisationId: string; applicantId: string }
+  /** A proposed pair (or one adept's candidates) on the matching board: the people and their organisations. */
+  | { type: 'proposal'; networkId: string; personIds: string[]; organisationIds: string[] }
+  /** A published pair: its two parties and their organisations. */
+  | { type: 'pair'; networkId: string; adeptId: string; mentorId: string; organisationIds: string[] }
+  | ApprovalSubject;
+
+/** One step of an application's approval chain, with whom it is addressed to. */
+export interface ApprovalSubject {
+  type: 'approval';
+  networkId: string;
+  organisationId: string;
+  applicantId: string;
+  applicantEmail: string;
+  approver: 'manager' | 'hr' | 'coordinator' | 'board';
+  /** The person asked by name (and mailed the link), if any. */
+  approverEmail: string | null;
+  /** Whether the organisation has an active coordinator besides the applicant to answer for HR. */
+  organisationHasOtherHr: boolean;
+}
 
 // --- Small named predicates ---------------------------------------------------------------
 
@@ -77,6 +96,56 @@ export const coversEveryRole = (actor: Actor, roles: HeldRole[]) =>
 const inNetwork = (s: { networkId: string; roles: HeldRole[] }) =>
   s.roles.filter((r) => r.networkId === s.networkId);
 
+/** Nobody decides on their own application, or on a step of its approval chain. */
+export const isOwnApplication = (actor: Actor, s: { applicantId: string }) =>
+  actor.personId === s.applicantId;
+
+const sameAddress = (a: string | null, b: string | null) =>
+  a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+
+/** A step addressed by e-mail to the applicant's own address: its link would let them approve themselves. */
+export const isAddressedToApplicant = (s: ApprovalSubject) => sameAddress(s.approverEmail, s.applicantEmail);
+
+/**
+ * Whom a step asks: the person it names by e-mail; for HR, the organisation's coordinators, or the
+ * network's administrators where the organisation has no coordinator besides the applicant; for the
+ * coordinator and board steps, the network's administrators.
+ */
+export const isAddressedTo = (actor: Actor, s: ApprovalSubject) => {
+  if (sameAddress(s.approverEmail, actor.email)) return true;
+  switch (s.approver) {
+    case 'hr':
+      return s.organisationHasOtherHr
+        ? coordinatesOrganisation(actor, s.organisationId)
+        : isNetworkAdmin(actor, s.networkId);
+    case 'coordinator':
+    case 'board':
+      return isNetworkAdmin(actor, s.networkId);
+    default:
+      return false;
+  }
+};
+
+/**
+ * Whether whoever holds a step's mailed link may decide with it: the link acts for the address it
+ * was sent to, so never when that is the applicant's own address, nor for the applicant signed in.
+ */
+export function authorizeLinkDecision(actor: Actor | null, s: ApprovalSubject): void {
+  if (isAddressedToApplicant(s) || (actor !== null && isOwnApplication(actor, s)))
+    throw new AppError('forbidden', [{ field: 'decision', message: 'own_application' }]);
+}
+
+/** The actor coordinates one of these organisations (the organisations of a pair's two people). */
+export const coordinatesAnyOf = (actor: Actor, organisationIds: string[]) =>
+  organisationIds.some((id) => coordinatesOrganisation(actor, id));
+
+/** The actor is one of the people a proposal or pair is about. */
+export const isOneOf = (actor: Actor, personIds: string[]) => personIds.includes(actor.personId);
+
+/** The actor is the adept or the mentor of the pair. */
+export const isPartyTo = (actor: Actor, s: { adeptId: string; mentorId: string }) =>
+  actor.personId === s.adeptId || actor.personId === s.mentorId;
+
 // --- Rules -----------------------------------------------------------------------------------
 
 type Rules = {
@@ -87,6 +156,9 @@ type Rules = {
   invitation: Record<string, (a: Actor, s: Extract<Subject, { type: 'invitation' }>) => boolean>;
   programme: Record<string, (a: Actor, s: Extract<Subject, { type: 'programme' }>) => boolean>;
   application: Record<string, (a: Actor, s: Extract<Subject, { type: 'application' }>) => boolean>;
+  approval: Record<string, (a: Actor, s: ApprovalSubject) => boolean>;
+  proposal: Record<string, (a: Actor, s: Extract<Subject, { type: 'proposal' }>) => boolean>;
+  pair: Record<string, (a: Actor, s: Extract<Subject, { type: 'pair' }>) => boolean>;
 };
 
 const rules: Rules = {
@@ -131,6 +203,10 @@ const rules: Rules = {
     update: (a, s) => isNetworkAdmin(a, s.networkId),
     apply: (a, s) => isNetworkMember(a, s.networkId),
     reviewApplications: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
+    // The matching board: administrators see all of it; coordinators run the programme's matching
+    // with them (seed 003: "HR-nätverket och koordinatorn matchar") and see what involves their people.
+    readMatching: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
+    runMatching: (a, s) => isNetworkAdmin(a, s.networkId) || isCoordinatorIn(a, s.networkId),
   },
   application: {
     read: (a, s) =>
@@ -139,6 +215,31 @@ const rules: Rules = {
       coordinatesOrganisation(a, s.organisationId),
     update: (a, s) => isSelf(a, s.applicantId),
     withdraw: (a, s) => isSelf(a, s.applicantId),
+    // The intake view's decisions (admit, reject, ask for completion): another coordinator of the
+    // organisation or an administrator, never the applicant.
+    decide: (a, s) =>
+      !isOwnApplication(a, s) &&
+      (isNetworkAdmin(a, s.networkId) || coordinatesOrganisation(a, s.organisationId)),
+  },
+  approval: {
+    // A step is seen by those it is addressed to; anyone else is told it does not exist.
+    read: (a, s) => isAddressedTo(a, s),
+    decide: (a, s) => isAddressedTo(a, s) && !isOwnApplication(a, s) && !isAddressedToApplicant(s),
+  },
+  proposal: {
+    // Coordinators see proposals involving their own organisation's people; administrators all.
+    read: (a, s) => isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds),
+    // Locking, forbidding, swapping and publishing: never a proposal about oneself.
+    decide: (a, s) =>
+      !isOneOf(a, s.personIds) && (isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds)),
+  },
+  pair: {
+    read: (a, s) => isPartyTo(a, s) || isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds),
+    // Either party may decline, before or after their first conversation.
+    decline: (a, s) => isPartyTo(a, s),
+    // The pair's history with the reasons given is the coordinators' and administrators', not the parties'.
+    readEvents: (a, s) =>
+      !isPartyTo(a, s) && (isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds)),
   },
 };
 

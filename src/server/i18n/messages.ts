@@ -52,6 +52,8 @@ const messages = {
       apply_not_your_organisation: 'Du kan bara ansöka genom en organisation du tillhör.',
       not_in_programme: 'Hör inte till programmet.',
       not_yourself: 'Ange din chef, inte dig själv.',
+      own_application:
+        'Du kan inte besluta om din egen ansökan. En annan koordinator i organisationen eller en administratör gör det.',
       notice_outdated: 'Integritetsinformationen har ändrats. Läs den nya versionen och bekräfta igen.',
       required_when_ineligible: 'Beskriv varför ansökan bör prövas trots att ett krav inte är uppfyllt.',
       programme_not_open: 'Programmet tar inte emot ansökningar just nu.',
@@ -148,6 +150,8 @@ const messages = {
       apply_not_your_organisation: 'You can only apply through an organisation you belong to.',
       not_in_programme: 'Does not belong to the programme.',
       not_yourself: 'Name your manager, not yourself.',
+      own_application:
+        'You cannot decide on your own application. Another coordinator of the organisation or an administrator does.',
       notice_outdated: 'The personal-data notice has changed. Read the new version and confirm again.',
       required_when_ineligible: 'Describe why the application should be considered though a rule is not met.',
       programme_not_open: 'The programme does not take applications now.',

@@ -103,6 +103,9 @@ function ApplicationView({
           <dt>{t('intake.fields.status')}</dt>
           <dd>
             <StatusBadge status={application.status} />
+            {application.decidedBy && (
+              <div className="hint">{t('intake.detail.decidedBy', { name: application.decidedBy.name })}</div>
+            )}
           </dd>
           <dt>{t('intake.fields.submitted')}</dt>
           <dd>{formatDateTime(application.submittedAt, locale)}</dd>

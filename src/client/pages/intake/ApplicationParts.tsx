@@ -66,7 +66,14 @@ export function ApprovalTrail({ approvals }: { approvals: Approval[] }) {
               ` – ${approval.approverName}${approval.approverEmail ? ` (${approval.approverEmail})` : ''}`}
           </div>
           {approval.decidedAt ? (
-            <div>{t('intake.approvals.decidedAt', { date: formatDateTime(approval.decidedAt, locale) })}</div>
+            <div>
+              {approval.decidedBy
+                ? t('intake.approvals.decidedBy', {
+                    name: approval.decidedBy.name,
+                    date: formatDateTime(approval.decidedAt, locale),
+                  })
+                : t('intake.approvals.decidedAt', { date: formatDateTime(approval.decidedAt, locale) })}
+            </div>
           ) : (
             approval.requestedAt && (
               <div>

@@ -160,6 +160,7 @@ export function IntakePage() {
 /** The server names why an application was skipped with a code ("status_approved"); in words here. */
 function skipReason(reason: string, t: TFunction): string {
   if (reason === 'not_found') return t('intake.coordinator.skipReasons.notFound');
+  if (reason === 'own_application') return t('intake.coordinator.skipReasons.ownApplication');
   const status = applicationStatusSchema.safeParse(reason.replace(/^status_/, ''));
   if (reason.startsWith('status_') && status.success) {
     return t('intake.coordinator.skipReasons.status', { status: t(`intake.statuses.${status.data}`) });
@@ -264,6 +265,7 @@ function ApplicationsTable({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const viewer = useViewer();
   if (applications.length === 0) return <p>{t('intake.coordinator.empty')}</p>;
   const allSelected = applications.every((a) => selected.includes(a.id));
   return (
@@ -318,6 +320,9 @@ function ApplicationsTable({
                 <th scope="row">
                   <Link to={`/applications/${application.id}`}>{application.applicant.name}</Link>
                   <div className="hint">{application.basics.title}</div>
+                  {application.applicant.id === viewer.session.person.id && (
+                    <div className="hint">{t('intake.coordinator.ownApplication')}</div>
+                  )}
                 </th>
                 <td>{application.organisation.name}</td>
                 <td>{t(`common.roles.${application.role}`)}</td>

@@ -22,7 +22,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const parseSettings = (json: string): ProgrammeSettings =>
   programmeSettingsSchema.parse(JSON.parse(json));
 
-export function presentApproval(row: repo.ApprovalRow): Approval {
+const decider = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
+
+export function presentApproval(row: repo.ApprovalView): Approval {
   return {
     id: row.id,
     stepKey: row.step_key,
@@ -33,6 +35,7 @@ export function presentApproval(row: repo.ApprovalRow): Approval {
     status: row.status as Approval['status'],
     comment: row.comment,
     decidedAt: row.decided_at,
+    decidedBy: decider(row.decided_by, row.decided_by_name),
     requestedAt: row.requested_at,
   };
 }
@@ -105,6 +108,7 @@ async function presentApplications(
       approvals: (approvals.get(row.id) ?? []).map(presentApproval),
       notice: { id: row.notice_id, version: 0, acknowledgedAt: row.notice_acknowledged_at },
       decisionReason: row.decision_reason,
+      decidedBy: decider(row.decided_by, row.decided_by_name),
       submittedAt: row.submitted_at,
       updatedAt: row.updated_at,
     };

@@ -3,6 +3,8 @@ import type { ApplicationApprovalTable, ApplicationTable } from '../../db/databa
 
 export type ApplicationRow = ApplicationTable;
 export type ApprovalRow = ApplicationApprovalTable;
+/** An approval step with the name of whoever decided it signed in. */
+export type ApprovalView = ApprovalRow & { decided_by_name: string | null };
 
 /** An application with what every view of it shows: the applicant, the organisation, the programme. */
 export type ApplicationView = ApplicationRow & {
@@ -13,6 +15,8 @@ export type ApplicationView = ApplicationRow & {
   programme_name: string;
   network_id: string;
   programme_settings: string;
+  /** Who made the intake decision (admitted, rejected, asked for completion), if anyone has. */
+  decided_by_name: string | null;
 };
 
 function selectApplications(db: Queryable) {
@@ -21,8 +25,10 @@ function selectApplications(db: Queryable) {
     .innerJoin('people as pe', 'pe.id', 'a.person_id')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
     .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .leftJoin('people as decider', 'decider.id', 'a.decided_by')
     .selectAll('a')
     .select([
+      'decider.name as decided_by_name',
       'pe.name as applicant_name',
       'pe.email as applicant_email',
       'pe.locale as applicant_locale',
@@ -114,17 +120,23 @@ export async function insertApprovals(db: Queryable, rows: ApprovalRow[]): Promi
   if (rows.length > 0) await db.insertInto('application_approvals').values(rows).execute();
 }
 
+function selectApprovals(db: Queryable) {
+  return db
+    .selectFrom('application_approvals as ap')
+    .leftJoin('people as decider', 'decider.id', 'ap.decided_by')
+    .selectAll('ap')
+    .select('decider.name as decided_by_name');
+}
+
 export async function approvalsOf(
   db: Queryable,
   applicationIds: string[],
-): Promise<Map<string, ApprovalRow[]>> {
-  const byApplication = new Map<string, ApprovalRow[]>();
+): Promise<Map<string, ApprovalView[]>> {
+  const byApplication = new Map<string, ApprovalView[]>();
   if (applicationIds.length === 0) return byApplication;
-  const rows = await db
-    .selectFrom('application_approvals')
-    .selectAll()
-    .where('application_id', 'in', applicationIds)
-    .orderBy('position')
+  const rows = await selectApprovals(db)
+    .where('ap.application_id', 'in', applicationIds)
+    .orderBy('ap.position')
     .execute();
   for (const row of rows) {
     const list = byApplication.get(row.application_id) ?? [];
@@ -134,19 +146,15 @@ export async function approvalsOf(
   return byApplication;
 }
 
-export async function findApproval(db: Queryable, id: string): Promise<ApprovalRow | undefined> {
-  return db.selectFrom('application_approvals').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findApproval(db: Queryable, id: string): Promise<ApprovalView | undefined> {
+  return selectApprovals(db).where('ap.id', '=', id).executeTakeFirst();
 }
 
 export async function findApprovalByTokenHash(
   db: Queryable,
   tokenHash: string,
-): Promise<ApprovalRow | undefined> {
-  return db
-    .selectFrom('application_approvals')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+): Promise<ApprovalView | undefined> {
+  return selectApprovals(db).where('ap.token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 /** Moves an approval on only from the status the caller saw, so two deciders cannot both win. */
@@ -207,7 +215,7 @@ export async function listPendingApprovals(db: Queryable) {
     .execute();
 }
 
-/** Pending approvals a signed-in person may decide: addressed to them, or to a group they belong to. */
+/** Pending approvals that may be addressed to a signed-in person: by e-mail, or to a group they belong to; the policy has the last word. */
 export async function listPendingApprovalsFor(
   db: Queryable,
   who: { email: string; coordinatedOrganisationIds: string[]; administeredNetworkIds: string[] },
@@ -231,7 +239,7 @@ export async function listPendingApprovalsFor(
       if (who.administeredNetworkIds.length > 0) {
         conditions.push(
           eb.and([
-            eb('ap.approver', 'in', ['coordinator', 'board']),
+            eb('ap.approver', 'in', ['hr', 'coordinator', 'board']),
             eb('pr.network_id', 'in', who.administeredNetworkIds),
           ]),
         );
@@ -239,6 +247,44 @@ export async function listPendingApprovalsFor(
       return eb.or(conditions);
     })
     .orderBy('ap.requested_at')
+    .execute();
+}
+
+// --- Whom a step asks ------------------------------------------------------------------------------
+
+/**
+ * The first active holder of a role in an organisation (coordinators) or a network (administrators),
+ * leaving out one person (the applicant, who never approves their own application).
+ */
+export async function firstActiveHolder(
+  db: Queryable,
+  where: { role: 'org_coordinator'; organisationId: string } | { role: 'network_admin'; networkId: string },
+  excludePersonId: string,
+): Promise<{ name: string; email: string } | undefined> {
+  let query = db
+    .selectFrom('role_assignments as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .select(['p.name', 'p.email'])
+    .where('r.role', '=', where.role)
+    .where('p.disabled_at', 'is', null)
+    .where('p.id', '!=', excludePersonId);
+  query =
+    where.role === 'org_coordinator'
+      ? query.where('r.organisation_id', '=', where.organisationId)
+      : query.where('r.network_id', '=', where.networkId);
+  return query.orderBy('r.created_at').orderBy('r.id').executeTakeFirst();
+}
+
+/** The active administrators of a network, leaving out one person. */
+export async function activeAdministrators(db: Queryable, networkId: string, excludePersonId: string) {
+  return db
+    .selectFrom('role_assignments as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .select(['p.email', 'p.locale'])
+    .where('r.role', '=', 'network_admin')
+    .where('r.network_id', '=', networkId)
+    .where('p.disabled_at', 'is', null)
+    .where('p.id', '!=', excludePersonId)
     .execute();
 }
 

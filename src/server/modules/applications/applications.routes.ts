@@ -214,7 +214,13 @@ export async function applicationRoutes(app: App, deps: Deps) {
       },
     },
     async (request) =>
-      approvals.decideByToken(deps, request.body.token, request.body.decision, request.body.comment ?? null),
+      approvals.decideByToken(
+        deps,
+        request.actor,
+        request.body.token,
+        request.body.decision,
+        request.body.comment ?? null,
+      ),
   );
 
   r.get(

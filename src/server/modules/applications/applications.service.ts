@@ -11,7 +11,7 @@ import type {
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
-import { authorize, isNetworkAdmin, visibleOrganisationIds } from '../../authz/policy.ts';
+import { authorize, can, isOwnApplication, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
@@ -410,11 +410,10 @@ export async function bulkDecide(
         skipped.push({ id, reason: 'not_found' });
         continue;
       }
-      if (
-        !isNetworkAdmin(actor!, row.network_id) &&
-        !visibleOrganisationIds(actor!, row.network_id).includes(row.organisation_id)
-      ) {
-        skipped.push({ id, reason: 'not_found' });
+      const subject = applicationSubject(row);
+      if (!can(actor, 'decide', subject)) {
+        // Your own application is yours to read, but somebody else decides on it.
+        skipped.push({ id, reason: isOwnApplication(actor!, subject) ? 'own_application' : 'not_found' });
         continue;
       }
       if (!fits[body.action].includes(row.status)) {

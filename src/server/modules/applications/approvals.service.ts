@@ -2,7 +2,7 @@ import type { Approval } from '../../../shared/intake.ts';
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
-import { coordinatesOrganisation, isNetworkAdmin } from '../../authz/policy.ts';
+import { type ApprovalSubject, authorize, authorizeLinkDecision, can } from '../../authz/policy.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { Deps as IntakeDeps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -20,7 +20,11 @@ interface Approver {
   email: string | null;
 }
 
-/** Who is asked for a step: the manager the applicant named, the organisation's HR, or the network's administrators. */
+/**
+ * Who is asked for a step: the manager the applicant named, the organisation's HR (its first
+ * coordinator), or the network's administrators, who also answer for HR where the organisation has
+ * no coordinator. The applicant is never asked about their own application.
+ */
 async function resolveApprover(
   db: Queryable,
   application: repo.ApplicationView,
@@ -28,23 +32,44 @@ async function resolveApprover(
   manager: { name: string; email: string } | null,
 ): Promise<Approver> {
   if (approver === 'manager') return { name: manager?.name ?? null, email: manager?.email ?? null };
-  const role = approver === 'hr' ? 'org_coordinator' : 'network_admin';
-  let query = db
-    .selectFrom('role_assignments as r')
-    .innerJoin('people as p', 'p.id', 'r.person_id')
-    .select(['p.name', 'p.email'])
-    .where('r.role', '=', role)
-    .where('p.disabled_at', 'is', null);
-  query =
-    role === 'org_coordinator'
-      ? query.where('r.organisation_id', '=', application.organisation_id)
-      : query.where('r.network_id', '=', application.network_id);
-  const first = await query.orderBy('r.created_at').orderBy('r.id').executeTakeFirst();
-  if (first) return first;
-  // No HR contact in the organisation: the network's administrators answer for it.
-  return approver === 'hr'
-    ? resolveApprover(db, application, 'coordinator', null)
-    : { name: null, email: null };
+  if (approver === 'hr') {
+    const hr = await repo.firstActiveHolder(
+      db,
+      { role: 'org_coordinator', organisationId: application.organisation_id },
+      application.person_id,
+    );
+    if (hr) return hr;
+  }
+  const admin = await repo.firstActiveHolder(
+    db,
+    { role: 'network_admin', networkId: application.network_id },
+    application.person_id,
+  );
+  return admin ?? { name: null, email: null };
+}
+
+/** The step as the policy weighs it: whose application, and whom the step asks. */
+async function approvalSubject(
+  db: Queryable,
+  approval: repo.ApprovalRow,
+  application: repo.ApplicationView,
+): Promise<ApprovalSubject> {
+  return {
+    type: 'approval',
+    networkId: application.network_id,
+    organisationId: application.organisation_id,
+    applicantId: application.person_id,
+    applicantEmail: application.applicant_email,
+    approver: approval.approver as ApprovalSubject['approver'],
+    approverEmail: approval.approver_email,
+    organisationHasOtherHr:
+      approval.approver === 'hr' &&
+      (await repo.firstActiveHolder(
+        db,
+        { role: 'org_coordinator', organisationId: application.organisation_id },
+        application.person_id,
+      )) !== undefined,
+  };
 }
 
 /** Creates the programme's approval steps for this application, in order, and asks the first. */
@@ -97,14 +122,8 @@ async function advance(deps: IntakeDeps, db: Queryable, application: repo.Applic
     return;
   }
   await repo.updateApplication(db, application.id, { status: 'pending_review', updated_at: nowIso() });
-  const admins = await db
-    .selectFrom('role_assignments as r')
-    .innerJoin('people as p', 'p.id', 'r.person_id')
-    .select(['p.email', 'p.locale'])
-    .where('r.role', '=', 'network_admin')
-    .where('r.network_id', '=', application.network_id)
-    .where('p.disabled_at', 'is', null)
-    .execute();
+  // The applicant, if an administrator, is not asked to review their own application.
+  const admins = await repo.activeAdministrators(db, application.network_id, application.person_id);
   for (const admin of admins) {
     await deps.mailer.enqueue(db, {
       kind: 'application_ready',
@@ -219,7 +238,7 @@ async function decide(
   });
 }
 
-async function approvalForToken(deps: IntakeDeps, token: string) {
+async function approvalForToken(deps: IntakeDeps, token: string): Promise<repo.ApprovalView> {
   const approval = await repo.findApprovalByTokenHash(deps.db, digestToken(token));
   if (approval?.status !== 'pending' || !approval.token_expires_at || approval.token_expires_at <= nowIso()) {
     throw new AppError('token_invalid');
@@ -228,7 +247,7 @@ async function approvalForToken(deps: IntakeDeps, token: string) {
 }
 
 /** The step and a summary of the application without private answers, with the labels to show it. */
-async function approvalRequest(deps: IntakeDeps, approval: repo.ApprovalRow, locale: Locale) {
+async function approvalRequest(deps: IntakeDeps, approval: repo.ApprovalView, locale: Locale) {
   const application = (await repo.findApplication(deps.db, approval.application_id))!;
   const settings = parseSettings(application.programme_settings);
   return {
@@ -246,24 +265,18 @@ export async function getApprovalByToken(deps: IntakeDeps, token: string, locale
   return approvalRequest(deps, await approvalForToken(deps, token), locale);
 }
 
+/** Deciding from the mailed link: whoever reads the address it went to, unless that is the applicant. */
 export async function decideByToken(
   deps: IntakeDeps,
+  actor: Actor | null,
   token: string,
   decision: 'approve' | 'decline',
   comment: string | null,
 ): Promise<Approval> {
   const approval = await approvalForToken(deps, token);
-  return decide(deps, approval, decision, comment, null);
-}
-
-/** Whether a signed-in person is the one asked: addressed by e-mail, HR of the organisation, or an administrator. */
-function mayDecide(actor: Actor, approval: repo.ApprovalRow, application: repo.ApplicationView): boolean {
-  if (approval.approver_email && approval.approver_email === actor.email) return true;
-  if (approval.approver === 'hr') return coordinatesOrganisation(actor, application.organisation_id);
-  if (approval.approver === 'coordinator' || approval.approver === 'board') {
-    return isNetworkAdmin(actor, application.network_id);
-  }
-  return false;
+  const application = (await repo.findApplication(deps.db, approval.application_id))!;
+  authorizeLinkDecision(actor, await approvalSubject(deps.db, approval, application));
+  return decide(deps, approval, decision, comment, actor?.personId ?? null);
 }
 
 export async function decideAsSignedIn(
@@ -275,8 +288,9 @@ export async function decideAsSignedIn(
 ): Promise<Approval> {
   const approval = await repo.findApproval(deps.db, approvalId);
   const application = approval ? await repo.findApplication(deps.db, approval.application_id) : undefined;
-  // An approval that is not yours does not exist, as far as you can tell.
-  if (!approval || !application || !mayDecide(actor, approval, application)) throw notFound();
+  if (!approval || !application) throw notFound();
+  // A step not addressed to you does not exist, as far as you can tell; your own application's steps are not yours to decide (403).
+  authorize(actor, 'decide', await approvalSubject(deps.db, approval, application));
   if (approval.status !== 'pending') throw new AppError('conflict');
   return decide(deps, approval, decision, comment, actor.personId);
 }
@@ -290,7 +304,12 @@ export async function listOwnPendingApprovals(deps: IntakeDeps, actor: Actor, lo
     administeredNetworkIds: actor.roles.filter((r) => r.role === 'network_admin').map((r) => r.networkId),
   });
   const result = [];
-  for (const approval of rows) result.push(await approvalRequest(deps, approval, locale));
+  for (const row of rows) {
+    const approval = (await repo.findApproval(deps.db, row.id))!;
+    const application = (await repo.findApplication(deps.db, approval.application_id))!;
+    if (!can(actor, 'decide', await approvalSubject(deps.db, approval, application))) continue;
+    result.push(await approvalRequest(deps, approval, locale));
+  }
   return result;
 }
 

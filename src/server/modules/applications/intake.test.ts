@@ -543,4 +543,81 @@ describe.each(dialects)('intake on %s', (dialect) => {
     expect(await countReminders()).toBe(1);
     expect(applied.status).toBe(201);
   });
+
+  it('lets nobody decide on their own application: a coordinator’s HR step and admission go to an administrator, and the trail says who', async () => {
+    const programme = await openProgramme('agency_cohort');
+    const coordinator = await as('coordinatorA');
+    const mailsToCoordinator = async () =>
+      (
+        await server.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('to_email', '=', cast.coordinatorA.email)
+          .where('kind', '=', 'approval_requested')
+          .execute()
+      ).length;
+    const mailedBefore = await mailsToCoordinator();
+    const applied = await apply(coordinator, programme, 'mentor');
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const hr = applied.body.approvals[0];
+    // Organisation A has no other coordinator: HR is the network's administrators, not the applicant.
+    expect(hr).toMatchObject({ approver: 'hr', status: 'pending', approverEmail: cast.admin.email });
+    expect(await mailsToCoordinator()).toBe(mailedBefore);
+    const mine = await coordinator.get('/api/me/approvals');
+    expect(mine.body.map((m: any) => m.approval.id)).not.toContain(hr.id);
+    // The step is not addressed to them (404, like any step addressed to someone else).
+    const selfApproved = await coordinator.post(`/api/approvals/${hr.id}/decide`, { decision: 'approve' });
+    expect(selfApproved.status).toBe(404);
+
+    const admin = await as('admin');
+    expect((await admin.get('/api/me/approvals')).body.map((m: any) => m.approval.id)).toContain(hr.id);
+    expect((await admin.post(`/api/approvals/${hr.id}/decide`, { decision: 'approve' })).status).toBe(200);
+
+    // The intake view: the coordinator's own application is skipped, the administrator admits it.
+    const bulk = (by: TestClient) =>
+      by.post(`/api/programmes/${programme.id}/applications/bulk`, {
+        ids: [applied.body.id],
+        action: 'approve',
+      });
+    expect((await bulk(coordinator)).body).toEqual({
+      updated: [],
+      skipped: [{ id: applied.body.id, reason: 'own_application' }],
+    });
+    expect((await bulk(admin)).body.updated).toEqual([applied.body.id]);
+    const after = (await coordinator.get(`/api/applications/${applied.body.id}`)).body;
+    expect(after.status).toBe('approved');
+    expect(after.approvals[0].decidedBy).toEqual({ id: cast.admin.id, name: cast.admin.name });
+    expect(after.decidedBy).toEqual({ id: cast.admin.id, name: cast.admin.name });
+  });
+
+  it('lets no applicant decide through a mailed link, neither one sent to their own address nor one used signed in', async () => {
+    const programme = await openProgramme('municipal_individual');
+    const adept = await as('adept');
+    const applied = await apply(adept, programme, 'adept', {
+      manager: { name: 'Länkchef', email: 'lankchef@example.org' },
+    });
+    const token = await approvalLink('lankchef@example.org');
+    // Signed in as the applicant, the link does not decide; the manager, signed out, does.
+    const asApplicant = await adept.post('/api/approvals/by-token/decide', { token, decision: 'approve' });
+    expect(asApplicant.status).toBe(403);
+    expect(asApplicant.body.errors[0].field).toBe('decision');
+
+    // A step that names the applicant's own address (as an older application could): its link refuses everyone.
+    await server.db
+      .updateTable('application_approvals')
+      .set({ approver_email: cast.adept.email })
+      .where('id', '=', applied.body.approvals[0].id)
+      .execute();
+    const visitor = new TestClient(server.baseUrl);
+    expect(
+      (await visitor.post('/api/approvals/by-token/decide', { token, decision: 'approve' })).status,
+    ).toBe(403);
+    expect(
+      (await adept.post(`/api/approvals/${applied.body.approvals[0].id}/decide`, { decision: 'approve' }))
+        .status,
+    ).toBe(403);
+    expect((await adept.get(`/api/applications/${applied.body.id}`)).body.approvals[0].status).toBe(
+      'pending',
+    );
+  });
 });
