@@ -334,7 +334,8 @@ async function main(): Promise<void> {
     const ref = best.get(`${r.adepts}x${r.mentors}`);
     let versus = '';
     if (ref && r.what !== 'ours' && r.matched !== null) {
-      const speed = Number.isNaN(r.ms) ? '' : `; ours ${(r.ms / ref.ms).toFixed(1)}× faster`;
+      const speed =
+        Number.isNaN(r.ms) || r.what === 'greedy' ? '' : `; ours ${(r.ms / ref.ms).toFixed(1)}× faster`;
       versus =
         r.matched === ref.matched && r.score === ref.score
           ? `same optimum${speed}`
