@@ -84,3 +84,31 @@ describe('ranking the mentors of one adept', () => {
     if (allowed.length > 0) expect(alone.proposals[0]?.score).toBe(allowed[0]!.score);
   });
 });
+
+describe('an organisation without a known location', () => {
+  it('scores no travel to or from it, except within itself, and the run is still proven', () => {
+    const input = profileInstance({ seed: 5, adepts: 12, mentors: 10, organisations: 3 });
+    const unknown = input.organisations[0]!.id;
+    const withUnknown = {
+      ...input,
+      rules: { ...input.rules, crossOrganisation: 'allowed' as const },
+      organisations: input.organisations.map((o) =>
+        o.id === unknown ? { id: o.id, latitude: null, longitude: null } : o,
+      ),
+    };
+    const adept = withUnknown.adepts.find((a) => a.organisationId === unknown);
+    if (adept) {
+      const ranking = rankMentors(withUnknown, adept.id);
+      for (const mentor of ranking.mentors) {
+        const organisation = withUnknown.mentors.find((m) => m.id === mentor.mentor)!.organisationId;
+        if (organisation === unknown) expect(mentor.distanceKm).toBe(0);
+        else {
+          expect(mentor.distanceKm).toBe(Number.POSITIVE_INFINITY);
+          expect(mentor.breakdown.travel).toBe(0);
+        }
+      }
+    }
+    const run = runMatching(withUnknown);
+    expect(checkStoredRun(JSON.parse(JSON.stringify(withUnknown)), run).ok).toBe(true);
+  });
+});

@@ -80,8 +80,9 @@ export function matchingRulesFromSettings(settings: ProgrammeSettings): Matching
 
 export interface MatchingOrganisation {
   id: string;
-  latitude: number;
-  longitude: number;
+  /** Null when the organisation's location is not known: travel to or from it then scores 0. */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export interface MatchingAdept {
@@ -138,7 +139,11 @@ export type ScoreBreakdown = Record<Criterion, number>;
 const levelRank = (level: ManagementLevel) => managementLevels.indexOf(level);
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Km between two organisations; infinite when either location is unknown (0 for an organisation to itself). */
 export function haversineKm(a: MatchingOrganisation, b: MatchingOrganisation): number {
+  if (a.id === b.id) return 0;
+  if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null)
+    return Number.POSITIVE_INFINITY;
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;
@@ -305,7 +310,8 @@ export function buildScoringContext(input: MatchingInput): ScoringContext {
   if (adeptIndex.size !== adepts.length) problems.push('adept ids must be unique');
   if (mentorIndex.size !== mentors.length) problems.push('mentor ids must be unique');
   for (const o of organisations) {
-    if (!Number.isFinite(o.latitude) || !Number.isFinite(o.longitude))
+    const unknown = o.latitude === null && o.longitude === null;
+    if (!unknown && !(Number.isFinite(o.latitude) && Number.isFinite(o.longitude)))
       problems.push(`organisation ${o.id}: coordinates`);
   }
   const organisationOf = (person: { id: string; organisationId: string }) => {
