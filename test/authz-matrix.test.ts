@@ -351,6 +351,17 @@ const matrix: Record<string, Row> = {
       form: importForm(`namn;e-post;organisation;roll\nImport;import-${unique()}@example.org;Org A;mentor\n`),
     }),
   },
+  // A row for A and one for B: each coordinator imports the row of their own organisation.
+  'POST /api/networks/:networkId/imports (valid rows only)': {
+    expect: inNetwork(201, 403, coordinators(201)),
+    request: (ctx) => ({
+      path: `/api/networks/${ctx.cast.network.id}/imports`,
+      form: importForm(
+        `namn;e-post;organisation;roll\nA;import-${unique()}@example.org;Org A;mentor\nB;import-${unique()}@example.org;Org B;mentor\n`,
+        { fields: { validRowsOnly: 'true' } },
+      ),
+    }),
+  },
   'GET /api/networks/:networkId/outbox': {
     expect: inNetwork(200, 403),
     request: (ctx) => ({ path: `/api/networks/${ctx.cast.network.id}/outbox` }),

@@ -140,6 +140,9 @@ export const invitationSchema = z.object({
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
+/** Days an invitation's link is valid, from the day it is sent. */
+export const invitationLifetimeDays = 14;
+
 export const invitationPreviewSchema = z.object({
   email: z.string(),
   name: z.string(),
@@ -221,13 +224,23 @@ export const importRowSchema = z.object({
   /** The role's key (adept, mentor, manager, org_coordinator), or the file's text when unknown. */
   role: z.string(),
 });
+export type ImportRow = z.infer<typeof importRowSchema>;
 
 export const importPreviewSchema = z.object({
+  /**
+   * The first `ImportLimits.previewRows` rows, then every later row that has an error, in the
+   * file's order: every row with an error is here.
+   */
   rows: z.array(importRowSchema),
   errors: z.array(importRowErrorSchema),
+  /** True when every row passes every check. */
   valid: z.boolean(),
   totals: z.object({
+    /** Rows in the file. */
     rows: z.number().int(),
+    /** Rows that pass every check: what importing the valid rows only would invite. */
+    valid: z.number().int(),
+    /** The valid rows by role. */
     byRole: z.object({
       org_coordinator: z.number().int(),
       manager: z.number().int(),
@@ -238,7 +251,18 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
-export const importResultSchema = z.object({ created: z.number().int() });
+export const importResultSchema = z.object({
+  /** Invitations created, one per imported row, each with its mail. */
+  created: z.number().int(),
+  /** The rows invited, by their row number in the file. */
+  imported: z.array(z.number().int()),
+  /** Rows left out (only with `validRowsOnly`), as read, each with its errors in `errors`. */
+  rejected: z.array(importRowSchema),
+  errors: z.array(importRowErrorSchema),
+  /** When the invitations' links stop working. */
+  expiresAt: z.string(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** The multipart form both import routes take; documented here, read by the route itself. */
 export const importFormSchema = z.object({
@@ -247,6 +271,14 @@ export const importFormSchema = z.object({
     description: `CSV (UTF-8, "," or ";") or XLSX, at most ${ImportLimits.maxFileBytes / 1024 / 1024} MB and ${ImportLimits.maxRows} rows`,
   }),
   locale: localeSchema.default('sv').meta({ description: 'Language of the invitation mails' }),
+  validRowsOnly: z
+    .enum(['true', 'false'])
+    .default('false')
+    .meta({
+      description:
+        'Commit only: "true" invites the rows that pass every check and leaves the others out (201, naming both); ' +
+        'by default one bad row refuses the whole file',
+    }),
 });
 
 /** A refused import (400): the usual problem, plus every row error with its row, field and message. */

@@ -21,7 +21,8 @@ const formDescription =
   'header row names the columns name/namn, email/e-post, organisation/organisationsnamn and role/roll; ' +
   'roles are adept, mentor, manager/chef or org_coordinator/koordinator. Row numbers count the header ' +
   `as row 1. At most ${ImportLimits.maxRows} rows, ${ImportLimits.maxColumns} columns and ` +
-  `${ImportLimits.maxFileBytes / 1024 / 1024} MB.`;
+  `${ImportLimits.maxFileBytes / 1024 / 1024} MB. The commit also takes \`validRowsOnly\`: "true" ` +
+  'invites the rows that pass every check and answers which rows were left out, with their errors.';
 
 const limits = {
   fileSize: ImportLimits.maxFileBytes,
@@ -46,6 +47,7 @@ async function readImportForm(request: FastifyRequest): Promise<service.ImportUp
     throw new AppError('unsupported_media_type', [{ field: 'file', message: 'multipart_required' }]);
   let file: Buffer | null = null;
   let locale: string | undefined;
+  let validRowsOnly: string | undefined;
   try {
     for await (const part of request.parts({ limits })) {
       if (part.type === 'file') {
@@ -53,12 +55,14 @@ async function readImportForm(request: FastifyRequest): Promise<service.ImportUp
         if (part.fieldname === 'file') file = content;
       } else if (part.fieldname === 'locale') {
         locale = String(part.value);
+      } else if (part.fieldname === 'validRowsOnly') {
+        validRowsOnly = String(part.value);
       }
     }
   } catch (error) {
     throw uploadError(error);
   }
-  return { file, locale };
+  return { file, locale, validRowsOnly };
 }
 
 function uploadError(error: unknown): AppError {
@@ -122,7 +126,7 @@ export async function importRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary:
-          'Invite everyone in a CSV or XLSX: all rows in one transaction, or none (400 naming each row and field as rows.<row>.<field>)',
+          'Invite everyone in a CSV or XLSX in one transaction: all rows or none (400 naming each row and field as rows.<row>.<field>), or with validRowsOnly the valid rows, naming those left out',
         description: formDescription,
         consumes: ['multipart/form-data'],
         params: networkParams,
@@ -138,6 +142,7 @@ export async function importRoutes(app: App, deps: Deps) {
           request.actor,
           request.params.networkId,
           () => readImportForm(request),
+          request.locale,
         );
         return reply.status(201).send(result);
       } catch (error) {

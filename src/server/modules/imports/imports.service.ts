@@ -3,6 +3,8 @@ import {
   type ImportField,
   ImportLimits,
   type ImportPreview,
+  type ImportResult,
+  type ImportRow,
   type ImportRowError,
   Limits,
   personNameSchema,
@@ -24,7 +26,9 @@ import * as repo from './imports.repository.ts';
 
 /**
  * Bulk import of invited participants. Preview and commit read the same file through the same
- * checks; commit writes every invitation, token and mail in one transaction, or nothing.
+ * checks; commit writes every invitation, token and mail in one transaction, or nothing. Asked to
+ * (`validRowsOnly`), commit writes the rows that pass every check, still in one transaction, and
+ * answers with the rows it left out and why.
  */
 
 type OrganisationRole = (typeof organisationRoles)[number];
@@ -33,6 +37,7 @@ type OrganisationRole = (typeof organisationRoles)[number];
 export interface ImportUpload {
   file: Buffer | null;
   locale: string | undefined;
+  validRowsOnly?: string | undefined;
 }
 
 /** Role names accepted in the file, in either language, lower-cased. */
@@ -100,7 +105,12 @@ async function readUpload(
   actor: Actor | null,
   networkId: string,
   read: () => Promise<ImportUpload>,
-): Promise<{ network: { id: string; name: string }; rows: RawRow[]; locale: Locale }> {
+): Promise<{
+  network: { id: string; name: string };
+  rows: RawRow[];
+  locale: Locale;
+  validRowsOnly: boolean;
+}> {
   const network = await findNetwork(db, networkId);
   if (!network) throw notFound();
   // Before the upload is read: a caller who may not import does not get to send us 5 MB.
@@ -108,8 +118,16 @@ async function readUpload(
   const upload = await read();
   const locale = localeSchema.safeParse(upload.locale ?? 'sv');
   if (!locale.success) throw AppError.validation('locale', 'invalid_value', { options: 'sv, en' });
+  const validRowsOnly = upload.validRowsOnly ?? 'false';
+  if (validRowsOnly !== 'true' && validRowsOnly !== 'false')
+    throw AppError.validation('validRowsOnly', 'invalid_value', { options: 'true, false' });
   if (!upload.file) throw AppError.validation('file', 'file_required');
-  return { network, rows: await parseImportFile(upload.file), locale: locale.data };
+  return {
+    network,
+    rows: await parseImportFile(upload.file),
+    locale: locale.data,
+    validRowsOnly: validRowsOnly === 'true',
+  };
 }
 
 /** Every check of every row, with the database's view of pending invitations and held roles. */
@@ -212,9 +230,23 @@ async function analyse(
 
 function totals(rows: CheckedRow[]): ImportPreview['totals'] {
   const byRole = Object.fromEntries(organisationRoles.map((r) => [r, 0])) as Record<OrganisationRole, number>;
-  for (const row of rows) if (row.roleKey) byRole[row.roleKey]++;
-  return { rows: rows.length, byRole };
+  let valid = 0;
+  for (const row of rows) {
+    if (!row.valid || !row.roleKey) continue;
+    valid++;
+    byRole[row.roleKey]++;
+  }
+  return { rows: rows.length, valid, byRole };
 }
+
+/** A row as the answers show it: the network's spelling of the organisation, the role's key. */
+const present = ({ row, name, email, organisation, role }: CheckedRow): ImportRow => ({
+  row,
+  name,
+  email,
+  organisation,
+  role,
+});
 
 /** What a file would import, and what is wrong with it, row by row. Writes nothing. */
 export async function previewImport(
@@ -227,15 +259,8 @@ export async function previewImport(
   const { network, rows } = await readUpload(db, actor, networkId, read);
   const analysis = await analyse(db, actor!, network, rows);
   return {
-    rows: analysis.rows
-      .slice(0, ImportLimits.previewRows)
-      .map(({ row, name, email, organisation, role }) => ({
-        row,
-        name,
-        email,
-        organisation,
-        role,
-      })),
+    // The first rows, to show what the file holds; and every row with an error, to mark them.
+    rows: analysis.rows.filter((row, index) => index < ImportLimits.previewRows || !row.valid).map(present),
     errors: analysis.errors.map((e) => translateRowError(callerLocale, e)),
     valid: analysis.errors.length === 0,
     totals: totals(analysis.rows),
@@ -243,23 +268,28 @@ export async function previewImport(
 }
 
 /**
- * Checks the file again and, only if every row is valid, creates every invitation with its token
- * and mail in one transaction. Any row error refuses the whole file, naming each row and field.
+ * Checks the file again and creates the invitations with their tokens and mails in one
+ * transaction. By default any row error refuses the whole file, naming each row and field; with
+ * `validRowsOnly` the rows that pass every check are written and the others are answered with
+ * their errors (a file without one valid row is still refused).
  */
 export async function commitImport(
   deps: { db: Db; mailer: Mailer; publicUrl: string },
   actor: Actor | null,
   networkId: string,
   read: () => Promise<ImportUpload>,
-): Promise<{ created: number }> {
+  callerLocale: Locale,
+): Promise<ImportResult> {
   const { db, mailer } = deps;
-  const { network, rows, locale } = await readUpload(db, actor, networkId, read);
+  const { network, rows, locale, validRowsOnly } = await readUpload(db, actor, networkId, read);
   return db.transaction().execute(async (trx) => {
     // Checked inside the transaction, so the database's state is the one the rows are written to.
     const analysis = await analyse(trx, actor!, network, rows);
-    if (analysis.errors.length > 0) throw new ImportRejected(analysis.errors);
+    const valid = analysis.rows.filter((row) => row.valid);
+    if (valid.length === 0 || (!validRowsOnly && analysis.errors.length > 0))
+      throw new ImportRejected(analysis.errors);
     const now = nowIso();
-    const drafts: InvitationDraft[] = analysis.rows.map((row) =>
+    const drafts: InvitationDraft[] = valid.map((row) =>
       draftInvitation({
         networkId: network.id,
         networkName: network.name,
@@ -285,6 +315,12 @@ export async function commitImport(
       trx,
       drafts.map((d) => d.mail),
     );
-    return { created: drafts.length };
+    return {
+      created: drafts.length,
+      imported: valid.map((row) => row.row),
+      rejected: analysis.rows.filter((row) => !row.valid).map(present),
+      errors: analysis.errors.map((e) => translateRowError(callerLocale, e)),
+      expiresAt: drafts[0]!.invitation.expires_at,
+    };
   });
 }

@@ -121,9 +121,11 @@ describe.each(dialects)('bulk import of invitations on %s', (dialect) => {
     expect(byRow(8)).toContain('rad 2');
     expect(byRow(9)).toBe('Personen har redan den rollen.');
     expect(byRow(11)).toContain('inbjudan');
+    // Rows 2, 3 and 12 pass every check.
     expect(response.body.totals).toEqual({
       rows: 11,
-      byRole: { adept: 4, mentor: 3, manager: 1, org_coordinator: 1 },
+      valid: 3,
+      byRole: { adept: 1, mentor: 1, manager: 0, org_coordinator: 1 },
     });
     expect(await snapshot(server.db)).toBe(before);
 
@@ -139,7 +141,8 @@ describe.each(dialects)('bulk import of invitations on %s', (dialect) => {
       importForm(bulkCsv(5_000, 'bulk'), { fields: { locale: 'en' } }),
     );
     expect(response.status, JSON.stringify(response.body).slice(0, 500)).toBe(201);
-    expect(response.body).toEqual({ created: 5_000 });
+    expect(response.body).toMatchObject({ created: 5_000, rejected: [], errors: [] });
+    expect(response.body.imported).toHaveLength(5_000);
     const after = await counts(server.db);
     expect(after.invitations - before.invitations).toBe(5_000);
     expect(after.tokens - before.tokens).toBe(5_000);
@@ -181,6 +184,210 @@ describe.each(dialects)('bulk import of invitations on %s', (dialect) => {
     expect(await snapshot(server.db)).toBe(before);
   }, 120_000);
 
+  it('lists every bad row in the preview, also past the rows it echoes', async () => {
+    const csv = bulkCsv(300, 'late', { row: 251, line: 'Sen Rad;late-bad@example.org;Org Q;adept' });
+    const response = await postForm(admin, previewPath, importForm(csv));
+    expect(response.status).toBe(200);
+    expect(response.body.rows).toHaveLength(201);
+    expect(response.body.rows.at(-1)).toEqual({
+      row: 251,
+      name: 'Sen Rad',
+      email: 'late-bad@example.org',
+      organisation: 'Org Q',
+      role: 'adept',
+    });
+    expect(response.body.totals).toMatchObject({ rows: 300, valid: 299 });
+  });
+
+  describe('importing the valid rows only', () => {
+    /** Three valid rows, and four that fail: each kind of check, and a second row for one person. */
+    async function mixedFile(tag: string) {
+      const pending = await admin.post(`/api/networks/${cast.network.id}/invitations`, {
+        email: `${tag}.pending@example.org`,
+        name: 'Pending',
+        role: 'adept',
+        organisationId: cast.orgB.id,
+      });
+      expect(pending.status).toBe(201);
+      return [
+        'namn;e-post;organisation;roll;anteckning',
+        `Alva Adept;${tag}.alva@example.org;Org A;adept;`,
+        `Berit Bad;${tag}.berit@;Org A;mentor;fel adress`,
+        `Cecil Chef;${tag}.cecil@example.org;Org B;chef;`,
+        `Dora Dubbel;${tag}.alva@example.org;org a;Adept;samma som rad 2`,
+        `Erik Okänd;${tag}.erik@example.org;Org Q;mentor;`,
+        `Pending;${tag}.pending@example.org;Org B;adept;`,
+        `Fia Mentor;${tag}.fia@example.org;Org B;mentor;`,
+      ].join('\n');
+    }
+
+    it('writes exactly the valid rows, each with its token and mail, and answers which rows were left out and why', async () => {
+      const tag = 'valid-only';
+      const csv = await mixedFile(tag);
+      const before = await counts(server.db);
+      const response = await postForm(
+        admin,
+        commitPath,
+        importForm(csv, { fields: { locale: 'sv', validRowsOnly: 'true' } }),
+      );
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      expect(response.body.created).toBe(3);
+      expect(response.body.imported).toEqual([2, 4, 8]);
+      expect(response.body.rejected).toEqual([
+        { row: 3, name: 'Berit Bad', email: `${tag}.berit@`, organisation: 'Org A', role: 'mentor' },
+        {
+          row: 5,
+          name: 'Dora Dubbel',
+          email: `${tag}.alva@example.org`,
+          organisation: 'Org A',
+          role: 'adept',
+        },
+        {
+          row: 6,
+          name: 'Erik Okänd',
+          email: `${tag}.erik@example.org`,
+          organisation: 'Org Q',
+          role: 'mentor',
+        },
+        {
+          row: 7,
+          name: 'Pending',
+          email: `${tag}.pending@example.org`,
+          organisation: 'Org B',
+          role: 'adept',
+        },
+      ]);
+      expect(response.body.errors).toEqual([
+        { row: 3, field: 'email', message: 'Måste vara en giltig e-postadress.' },
+        { row: 5, field: 'email', message: 'Samma person, organisation och roll finns redan på rad 2.' },
+        {
+          row: 6,
+          field: 'organisation',
+          message: 'Det finns ingen organisation med det namnet i nätverket.',
+        },
+        { row: 7, field: 'email', message: 'Har redan en inbjudan till den rollen som inte är besvarad.' },
+      ]);
+      expect(Date.parse(response.body.expiresAt) - Date.now()).toBeGreaterThan(13 * 86_400_000);
+
+      const after = await counts(server.db);
+      expect(after).toEqual({
+        invitations: before.invitations + 3,
+        tokens: before.tokens + 3,
+        mails: before.mails + 3,
+      });
+      const invited = await server.db
+        .selectFrom('invitations')
+        .select(['email', 'role', 'organisation_id', 'id'])
+        .where('email', 'like', `${tag}.%`)
+        .where('email', '!=', `${tag}.pending@example.org`)
+        .orderBy('email')
+        .execute();
+      expect(invited.map((i) => [i.email, i.role, i.organisation_id])).toEqual([
+        [`${tag}.alva@example.org`, 'adept', cast.orgA.id],
+        [`${tag}.cecil@example.org`, 'manager', cast.orgB.id],
+        [`${tag}.fia@example.org`, 'mentor', cast.orgB.id],
+      ]);
+      const tokens = await server.db
+        .selectFrom('one_time_tokens')
+        .select('invitation_id')
+        .where(
+          'invitation_id',
+          'in',
+          invited.map((i) => i.id),
+        )
+        .execute();
+      expect(tokens).toHaveLength(3);
+      const mails = await server.db
+        .selectFrom('outbox')
+        .select(['to_email', 'locale'])
+        .where('to_email', 'like', `${tag}.%`)
+        .orderBy('to_email')
+        .execute();
+      // The pending row's mail is the single invitation's, sent before the import.
+      expect(mails.map((m) => m.to_email)).toEqual([
+        `${tag}.alva@example.org`,
+        `${tag}.cecil@example.org`,
+        `${tag}.fia@example.org`,
+        `${tag}.pending@example.org`,
+      ]);
+      expect(mails.every((m) => m.locale === 'sv')).toBe(true);
+      // The bad rows are written nowhere: no person, invitation or mail for them.
+      for (const email of [`${tag}.berit@`, `${tag}.erik@example.org`]) {
+        expect(
+          await server.db.selectFrom('invitations').select('id').where('email', '=', email).execute(),
+        ).toEqual([]);
+        expect(
+          await server.db.selectFrom('people').select('id').where('email', '=', email).execute(),
+        ).toEqual([]);
+        expect(
+          await server.db.selectFrom('outbox').select('id').where('to_email', '=', email).execute(),
+        ).toEqual([]);
+      }
+    });
+
+    it('still writes nothing by default, or when asked for all rows, when a row is bad', async () => {
+      const csv = await mixedFile('all-or-nothing');
+      const before = await snapshot(server.db);
+      const asks: Record<string, string>[] = [{}, { validRowsOnly: 'false' }];
+      for (const fields of asks) {
+        const response = await postForm(admin, commitPath, importForm(csv, { fields }));
+        expect(response.status).toBe(400);
+        expect(response.body.rowErrors.map((e: { row: number }) => e.row)).toEqual([3, 5, 6, 7]);
+        expect(await snapshot(server.db)).toBe(before);
+      }
+    });
+
+    it('refuses a file without one valid row, and a value other than true or false, writing nothing', async () => {
+      const before = await snapshot(server.db);
+      const csv = [
+        'name;email;organisation;role',
+        'Ada;ada@;Org A;adept',
+        'Bo;bo@example.org;Org Q;mentor',
+      ].join('\n');
+      const none = await postForm(admin, commitPath, importForm(csv, { fields: { validRowsOnly: 'true' } }));
+      expect(none.status).toBe(400);
+      expect(none.body.rowErrors.map((e: { row: number; field: string }) => `${e.row} ${e.field}`)).toEqual([
+        '2 email',
+        '3 organisation',
+      ]);
+      const odd = await postForm(admin, commitPath, importForm(csv, { fields: { validRowsOnly: 'yes' } }));
+      expect(odd.status).toBe(400);
+      expect(odd.body.errors).toEqual([
+        { field: 'validRowsOnly', message: 'Måste vara ett av: true, false.' },
+      ]);
+      expect(await snapshot(server.db)).toBe(before);
+    });
+
+    it('leaves out the rows a coordinator may not import, in English when asked', async () => {
+      const coordinator = new TestClient(server.baseUrl);
+      await coordinator.signIn(cast.coordinatorA.email);
+      const csv = [
+        'name,email,organisation,role',
+        'Own Adept,coord-own@example.org,Org A,adept',
+        'Other Org,coord-other@example.org,Org B,adept',
+        'New Coordinator,coord-coord@example.org,Org A,coordinator',
+      ].join('\n');
+      const response = await postForm(
+        coordinator,
+        commitPath,
+        importForm(csv, { fields: { validRowsOnly: 'true' } }),
+        { 'accept-language': 'en' },
+      );
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ created: 1, imported: [2] });
+      expect(response.body.errors).toEqual([
+        { row: 3, field: 'organisation', message: 'You can only invite to organisations you coordinate.' },
+        { row: 4, field: 'role', message: 'You cannot invite anyone to that role.' },
+      ]);
+      const written = await server.db
+        .selectFrom('invitations')
+        .select('email')
+        .where('email', 'like', 'coord-%')
+        .execute();
+      expect(written).toEqual([{ email: 'coord-own@example.org' }]);
+    });
+  });
+
   it('reads the first sheet of an XLSX, hyperlinked addresses included', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Deltagare');
@@ -215,7 +422,7 @@ describe.each(dialects)('bulk import of invitations on %s', (dialect) => {
     ]);
     const committed = await postForm(admin, commitPath, form());
     expect(committed.status).toBe(201);
-    expect(committed.body).toEqual({ created: 3 });
+    expect(committed.body).toMatchObject({ created: 3, imported: [2, 3, 5], rejected: [], errors: [] });
     const invitation = await server.db
       .selectFrom('invitations')
       .selectAll()
@@ -268,7 +475,7 @@ describe.each(dialects)('bulk import of invitations on %s', (dialect) => {
 
     const own = await postForm(coordinator, commitPath, importForm(csv.split('\n').slice(0, 2).join('\n')));
     expect(own.status).toBe(201);
-    expect(own.body).toEqual({ created: 1 });
+    expect(own.body).toMatchObject({ created: 1, imported: [2] });
     const invitation = await server.db
       .selectFrom('invitations')
       .selectAll()

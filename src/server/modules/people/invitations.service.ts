@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { acceptInvitationBodySchema, Invitation, invitationBodySchema } from '../../../shared/api.ts';
+import {
+  type acceptInvitationBodySchema,
+  type Invitation,
+  type invitationBodySchema,
+  invitationLifetimeDays,
+} from '../../../shared/api.ts';
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, visibleOrganisationIds } from '../../authz/policy.ts';
@@ -16,8 +21,6 @@ import { findNetwork } from '../network/network.repository.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import * as repo from './invitations.repository.ts';
 import * as people from './people.repository.ts';
-
-export const invitationLifetimeDays = 14;
 
 function presentInvitation(row: repo.InvitationRow): Invitation {
   const status = row.revoked_at
