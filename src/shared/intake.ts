@@ -186,7 +186,8 @@ export const approvalSchema = z.object({
   label: localizedTextSchema,
   approverName: z.string().nullable(),
   approverEmail: z.string().nullable(),
-  status: z.enum(['waiting', 'pending', 'approved', 'declined', 'cancelled']),
+  /** `superseded`: the application moved to another organisation, whose own chain replaced this step. */
+  status: z.enum(['waiting', 'pending', 'approved', 'declined', 'cancelled', 'superseded']),
   comment: z.string().nullable(),
   decidedAt: z.string().nullable(),
   /** Who decided, when they were signed in (a decision from the mailed link, signed out, names nobody). */

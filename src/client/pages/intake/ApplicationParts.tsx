@@ -57,7 +57,7 @@ export function ApprovalTrail({ approvals }: { approvals: Approval[] }) {
       {approvals.map((approval) => (
         <li key={approval.id} className={`trail-${approval.status}`}>
           <strong>{localized(approval.label, locale)}</strong>{' '}
-          <span className={`badge badge-${approval.status}`}>
+          <span className={`badge badge-${approval.status === 'superseded' ? 'cancelled' : approval.status}`}>
             {t(`intake.approvals.statuses.${approval.status}`)}
           </span>
           <div className="hint">

@@ -90,7 +90,10 @@ export function ApplyForm({ programme, role, notice, rounds, profile, existing, 
   const [needs, setNeeds] = useState<NeedsProfile>(existing?.needs ?? profile?.needs ?? emptyNeeds);
   const [mentor, setMentor] = useState<MentorProfile>(existing?.mentor ?? profile?.mentor ?? emptyMentor);
   const [answers, setAnswers] = useState<Record<string, Answer>>(existing?.answers ?? {});
-  const managerApprover = existing?.approvals.find((a) => a.approver === 'manager');
+  // The manager of the current chain: steps superseded by a move to another organisation are past.
+  const managerApprover = existing?.approvals.find(
+    (a) => a.approver === 'manager' && a.status !== 'superseded',
+  );
   const [manager, setManager] = useState({
     name: managerApprover?.approverName ?? '',
     email: managerApprover?.approverEmail ?? '',

@@ -297,7 +297,9 @@ function ApplicationsTable({
         <tbody>
           {applications.map((application) => {
             const checkboxId = `select-${application.id}`;
-            const approved = application.approvals.filter((a) => a.status === 'approved').length;
+            // Steps superseded when the application moved to another organisation no longer count.
+            const steps = application.approvals.filter((a) => a.status !== 'superseded');
+            const approved = steps.filter((a) => a.status === 'approved').length;
             return (
               <tr key={application.id}>
                 <td>
@@ -354,11 +356,11 @@ function ApplicationsTable({
                   )}
                 </td>
                 <td>
-                  {application.approvals.length === 0
+                  {steps.length === 0
                     ? '–'
                     : t('intake.coordinator.approvalsDone', {
                         done: approved,
-                        total: application.approvals.length,
+                        total: steps.length,
                       })}
                 </td>
                 <td className="nowrap">{formatDate(application.submittedAt, locale)}</td>

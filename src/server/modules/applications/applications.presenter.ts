@@ -40,11 +40,16 @@ export function presentApproval(row: repo.ApprovalView): Approval {
   };
 }
 
+/** The steps that still count: not cancelled, and not superseded by a chain started again. */
+export const currentApprovals = <T extends repo.ApprovalRow>(rows: T[]) =>
+  rows.filter((a) => a.status !== 'cancelled' && a.status !== 'superseded');
+
 /** The approval steps as eligibility weighs them: what still counts, with its label. */
 export function approvalsForEligibility(rows: repo.ApprovalRow[]) {
-  return rows
-    .filter((a) => a.status !== 'cancelled')
-    .map((a) => ({ status: a.status, label: JSON.parse(a.label) as LocalizedText }));
+  return currentApprovals(rows).map((a) => ({
+    status: a.status,
+    label: JSON.parse(a.label) as LocalizedText,
+  }));
 }
 
 export interface PresentOptions {

@@ -194,6 +194,16 @@ export async function claimReminder(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The steps that no longer count, the application having moved: kept in the trail as superseded. */
+export async function supersedeApprovals(db: Queryable, applicationId: string): Promise<void> {
+  await db
+    .updateTable('application_approvals')
+    .set({ status: 'superseded', token_hash: null })
+    .where('application_id', '=', applicationId)
+    .where('status', 'in', ['waiting', 'pending', 'approved'])
+    .execute();
+}
+
 export async function cancelOpenApprovals(db: Queryable, applicationId: string): Promise<void> {
   await db
     .updateTable('application_approvals')

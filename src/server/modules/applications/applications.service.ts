@@ -21,7 +21,7 @@ import { recordAudit } from '../privacy/audit.ts';
 import { ensureCurrentNotice, grantConsents, optionalPurposes } from '../privacy/privacy.service.ts';
 import { saveProfileFromApplication } from '../profiles/profiles.service.ts';
 import { findProgramme, findRound } from '../programmes/programmes.repository.ts';
-import { parseSettings, present } from './applications.presenter.ts';
+import { currentApprovals, parseSettings, present } from './applications.presenter.ts';
 import * as repo from './applications.repository.ts';
 import { createApprovalChain, notifyApplicant } from './approvals.service.ts';
 import { assessEligibility } from './eligibility.ts';
@@ -305,7 +305,9 @@ export async function resubmitApplication(
   const programme = await loadProgramme(db, actor, row.programme_id);
   const { noticeId } = await validateApplication(db, actor!, programme, body, locale);
   const approvals = (await repo.approvalsOf(db, [id])).get(id) ?? [];
-  const allApproved = approvals.every((a) => a.status === 'approved');
+  // Approvals were given for one organisation: an application that moves asks the new one afresh.
+  const moved = body.organisationId !== row.organisation_id;
+  const allApproved = !moved && currentApprovals(approvals).every((a) => a.status === 'approved');
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     await repo.updateApplication(trx, id, {
@@ -327,6 +329,19 @@ export async function resubmitApplication(
       needs: body.needs,
       mentor: body.mentor,
     });
+    if (moved) {
+      await repo.supersedeApprovals(trx, id);
+      const nextPosition = Math.max(-1, ...approvals.map((a) => a.position)) + 1;
+      const view = (await repo.findApplication(trx, id))!;
+      await createApprovalChain(
+        deps,
+        trx,
+        view,
+        programme.parsedSettings,
+        body.manager ?? null,
+        nextPosition,
+      );
+    }
   });
   return getApplication(db, actor, id, locale);
 }

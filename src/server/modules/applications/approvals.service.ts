@@ -72,24 +72,28 @@ async function approvalSubject(
   };
 }
 
-/** Creates the programme's approval steps for this application, in order, and asks the first. */
+/**
+ * Creates the programme's approval steps for this application, in order, and asks the first. A
+ * chain started again (the application moved to another organisation) follows the old steps.
+ */
 export async function createApprovalChain(
   deps: IntakeDeps,
   db: Queryable,
   application: repo.ApplicationView,
   settings: ProgrammeSettings,
   manager: { name: string; email: string } | null,
+  firstPosition = 0,
 ): Promise<void> {
   const steps = settings.approvalSteps.filter((s) =>
     s.appliesTo.includes(application.role as 'adept' | 'mentor'),
   );
   const rows: repo.ApprovalRow[] = [];
-  for (const [position, step] of steps.entries()) {
+  for (const [index, step] of steps.entries()) {
     const approver = await resolveApprover(db, application, step.approver, manager);
     rows.push({
       id: newId(),
       application_id: application.id,
-      position,
+      position: firstPosition + index,
       step_key: step.key,
       approver: step.approver,
       label: JSON.stringify(step.label),

@@ -53,6 +53,7 @@ const words = {
       approved: 'godkänd',
       declined: 'avslagen',
       cancelled: 'avbruten',
+      superseded: 'ersatt',
     },
     levels: { direct: 'direkt', indirect: 'indirekt', strategic: 'strategisk' },
     yes: 'ja',
@@ -75,6 +76,7 @@ const words = {
       approved: 'approved',
       declined: 'declined',
       cancelled: 'cancelled',
+      superseded: 'superseded',
     },
     levels: { direct: 'direct', indirect: 'indirect', strategic: 'strategic' },
     yes: 'yes',
@@ -92,7 +94,10 @@ function rowsOf(applications: Application[], locale: Locale): string[][] {
     w.statuses[a.status],
     a.eligibility.eligible ? w.yes : w.no,
     a.eligibility.checks.map((c) => c.text).join(' '),
-    a.approvals.map((ap) => `${ap.label[locale]}: ${w.approvals[ap.status]}`).join('; '),
+    a.approvals
+      .filter((ap) => ap.status !== 'superseded')
+      .map((ap) => `${ap.label[locale]}: ${w.approvals[ap.status]}`)
+      .join('; '),
     a.basics.title,
     w.levels[a.basics.managementLevel],
     a.basics.managingStaffSince ?? '',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCast } from '../../../../test/factories.ts';
+import { buildCast, buildPerson } from '../../../../test/factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
 import { type ProgrammeTemplateKey, programmeTemplateKeys } from '../../../shared/programme.ts';
 import { createMailer } from '../mail/mail.service.ts';
@@ -588,6 +588,83 @@ describe.each(dialects)('intake on %s', (dialect) => {
     expect(after.status).toBe('approved');
     expect(after.approvals[0].decidedBy).toEqual({ id: cast.admin.id, name: cast.admin.name });
     expect(after.decidedBy).toEqual({ id: cast.admin.id, name: cast.admin.name });
+  });
+
+  it('starts the approvals again when a completed application moves to another organisation', async () => {
+    const programme = await openProgramme('municipal_individual');
+    const mover = await buildPerson(server.db, {
+      roles: [
+        { role: 'adept', networkId: cast.network.id, organisationId: cast.orgA.id },
+        { role: 'adept', networkId: cast.network.id, organisationId: cast.orgB.id },
+      ],
+    });
+    const applicant = new TestClient(server.baseUrl);
+    await applicant.signIn(mover.email);
+    const applied = await apply(applicant, programme, 'adept', {
+      manager: { name: 'Chef i A', email: 'chef.a@example.org' },
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    await approveAll(applied.body.id);
+    const admin = await as('admin');
+    await admin.post(`/api/programmes/${programme.id}/applications/bulk`, {
+      ids: [applied.body.id],
+      action: 'request_completion',
+      reason: 'Vilken organisation?',
+    });
+
+    const notice = await applicant.get(`/api/programmes/${programme.id}/privacy-notice`);
+    const moved = await applicant.put(`/api/applications/${applied.body.id}`, {
+      role: 'adept',
+      organisationId: cast.orgB.id,
+      roundId: null,
+      basics: basics('2024-01-01'),
+      needs,
+      answers: answersFor('municipal_individual', 'adept'),
+      manager: { name: 'Chef i B', email: 'chef.b@example.org' },
+      noticeId: notice.body.id,
+      consents: [],
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    // A's approvals stay in the trail, superseded; B's chain is asked from the start, as on submission.
+    expect(moved.body.status).toBe('awaiting_approval');
+    expect(moved.body.approvals.map((a: any) => [a.approver, a.status, a.approverEmail])).toEqual([
+      ['manager', 'superseded', 'chef.a@example.org'],
+      ['hr', 'superseded', cast.coordinatorA.email],
+      ['manager', 'pending', 'chef.b@example.org'],
+      ['hr', 'waiting', cast.coordinatorB.email],
+    ]);
+    const coordinatorB = await as('coordinatorB');
+    const tooEarly = await coordinatorB.post(`/api/programmes/${programme.id}/applications/bulk`, {
+      ids: [applied.body.id],
+      action: 'approve',
+    });
+    expect(tooEarly.body.skipped).toEqual([{ id: applied.body.id, reason: 'status_awaiting_approval' }]);
+
+    const token = await approvalLink('chef.b@example.org');
+    expect(
+      (
+        await new TestClient(server.baseUrl).post('/api/approvals/by-token/decide', {
+          token,
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(200);
+    const hrB = moved.body.approvals[3];
+    expect(
+      (await (await as('coordinatorA')).post(`/api/approvals/${hrB.id}/decide`, { decision: 'approve' }))
+        .status,
+    ).toBe(404);
+    expect((await coordinatorB.get('/api/me/approvals')).body.map((m: any) => m.approval.id)).toContain(
+      hrB.id,
+    );
+    expect((await coordinatorB.post(`/api/approvals/${hrB.id}/decide`, { decision: 'approve' })).status).toBe(
+      200,
+    );
+    const admitted = await coordinatorB.post(`/api/programmes/${programme.id}/applications/bulk`, {
+      ids: [applied.body.id],
+      action: 'approve',
+    });
+    expect(admitted.body.updated).toEqual([applied.body.id]);
   });
 
   it('lets no applicant decide through a mailed link, neither one sent to their own address nor one used signed in', async () => {
