@@ -5,6 +5,8 @@ import { ProblemMessage } from './ProblemMessage.tsx';
 
 interface PageProps {
   title: string;
+  /** A short line above the title, inside the heading, e.g. "Steg 2 av 3" in a form of several steps. */
+  caption?: string;
   /** Shown beside the heading, e.g. the page's main action. */
   actions?: ReactNode;
   children?: ReactNode;
@@ -13,7 +15,7 @@ interface PageProps {
 /**
  * The page's one h1 (which receives focus after navigation, see Layout) and the document title.
  */
-export function Page({ title, actions, children }: PageProps) {
+export function Page({ title, caption, actions, children }: PageProps) {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${title} – ${t('common.productName')}`;
@@ -21,7 +23,15 @@ export function Page({ title, actions, children }: PageProps) {
   return (
     <>
       <div className="page-heading">
-        <h1 tabIndex={-1}>{title}</h1>
+        <h1 tabIndex={-1}>
+          {caption && (
+            <span className="page-caption">
+              {caption}
+              <span className="visually-hidden"> – </span>
+            </span>
+          )}
+          {title}
+        </h1>
         {actions && <div className="page-actions">{actions}</div>}
       </div>
       {children}
