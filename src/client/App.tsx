@@ -45,6 +45,9 @@ const PersonPage = page(() => import('./pages/people/PersonPage.tsx'), 'PersonPa
 const NewProgrammePage = page(() => import('./pages/programmes/NewProgrammePage.tsx'), 'NewProgrammePage');
 const ProgrammePage = page(() => import('./pages/programmes/ProgrammePage.tsx'), 'ProgrammePage');
 const ProgrammesPage = page(() => import('./pages/programmes/ProgrammesPage.tsx'), 'ProgrammesPage');
+const AccessibilityPage = page(() => import('./pages/site/AccessibilityPage.tsx'), 'AccessibilityPage');
+const PrivacyPage = page(() => import('./pages/site/PrivacyPage.tsx'), 'PrivacyPage');
+const WorkQueuePage = page(() => import('./pages/WorkQueuePage.tsx'), 'WorkQueuePage');
 
 export function App() {
   return (
@@ -56,6 +59,8 @@ export function App() {
         <Route path="/auth/reset" element={<ResetPasswordPage />} />
         <Route path="/invitation" element={<InvitationPage />} />
         <Route path="/approvals/respond" element={<ApprovalRespondPage />} />
+        <Route path="/accessibility" element={<AccessibilityPage />} />
+        <Route path="/privacy" element={<PrivacyPage />} />
         <Route element={<RequireSignIn />}>
           <Route index element={<HomePage />} />
           <Route path="/organisations" element={<OrganisationsPage />} />
@@ -70,6 +75,7 @@ export function App() {
           <Route path="/programmes/:id" element={<ProgrammePage />} />
           <Route path="/programmes/:id/apply/:role" element={<ApplyPage />} />
           <Route path="/programmes/:id/intake" element={<IntakePage />} />
+          <Route path="/intake" element={<WorkQueuePage />} />
           <Route path="/applications" element={<ApplicationsPage />} />
           <Route path="/applications/:id" element={<ApplicationPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />

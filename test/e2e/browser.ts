@@ -66,6 +66,17 @@ export async function expectNoSeriousA11yViolations(page: Page, where: string): 
   expect(serious, `accessibility on ${where}`).toEqual([]);
 }
 
+/** axe-core against WCAG 2.1 A and AA; any violation, whatever its impact, fails the test. */
+export async function expectNoA11yViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(violations, `accessibility on ${where}`).toEqual([]);
+}
+
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/signin`);
   const form = page.locator('form').first();

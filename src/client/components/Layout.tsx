@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { type Locale, localeSchema } from '../../shared/roles.ts';
@@ -30,41 +30,106 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to="/" className="brand">
             {t('common.productName')}
           </Link>
-          {viewer && <MainNav viewer={viewer} />}
-          <div className="header-tools">
-            {viewer && viewer.session.networks.length > 1 && <NetworkPicker viewer={viewer} />}
-            <LanguageSwitch />
-            {viewer && <Account viewer={viewer} />}
-          </div>
+          {viewer ? (
+            <CollapsibleMenu>
+              <MainNav viewer={viewer} />
+              <div className="header-tools">
+                {viewer.session.networks.length > 1 && <NetworkPicker viewer={viewer} />}
+                <LanguageSwitch />
+                <Account viewer={viewer} />
+              </div>
+            </CollapsibleMenu>
+          ) : (
+            <div className="header-tools">
+              <LanguageSwitch />
+            </div>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">
+        <nav aria-label={t('site.footerNav')}>
+          <ul className="footer-links">
+            <li>
+              <Link to="/accessibility">{t('site.accessibility.link')}</Link>
+            </li>
+            <li>
+              <Link to="/privacy">{t('site.privacy.link')}</Link>
+            </li>
+          </ul>
+        </nav>
         <p>{t('common.footer')}</p>
       </footer>
     </>
   );
 }
 
+/**
+ * The navigation, language and account: always shown on wide screens; on narrow ones behind a
+ * "Menu" button (CSS decides which), which closes again on navigation and on Escape.
+ */
+function CollapsibleMenu({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page
+  useEffect(() => setOpen(false), [pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="menu-toggle"
+        aria-expanded={open}
+        aria-controls="site-menu"
+        onClick={() => setOpen((current) => !current)}
+      >
+        <span className="menu-icon" aria-hidden="true" />
+        {t('nav.menu')}
+      </button>
+      <div id="site-menu" className={open ? 'site-menu site-menu-open' : 'site-menu'}>
+        {children}
+      </div>
+    </>
+  );
+}
+
+/** What each role's work is: reviewers reach the work queue, applicants their own applications. */
 function MainNav({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
   const links: { to: string; label: string }[] = [{ to: '/', label: t('nav.home') }];
-  const manages = viewer.isAdmin || viewer.isCoordinator;
-  if (manages) {
+  const reviews = viewer.isAdmin || viewer.isCoordinator;
+  if (reviews) {
     links.push(
       { to: '/organisations', label: t('nav.organisations') },
       { to: '/people', label: t('nav.people') },
     );
   }
   // Everyone may read the programmes, and apply to the open ones from there.
-  links.push(
-    { to: '/programmes', label: t('nav.programmes') },
-    { to: '/applications', label: t('nav.applications') },
-    { to: '/approvals', label: t('nav.approvals') },
-  );
-  if (manages) links.push({ to: '/pool', label: t('nav.pool') });
+  links.push({ to: '/programmes', label: t('nav.programmes') });
+  if (reviews) links.push({ to: '/intake', label: t('nav.intake') });
+  if (!reviews || viewer.hasRole('adept') || viewer.hasRole('mentor')) {
+    links.push({ to: '/applications', label: t('nav.myApplications') });
+  }
+  // Approvals are asked of managers, of HR (the coordinators) and of the administrators.
+  if (reviews || viewer.hasRole('manager')) links.push({ to: '/approvals', label: t('nav.approvals') });
+  if (reviews) links.push({ to: '/pool', label: t('nav.pool') });
   if (viewer.isAdmin) links.push({ to: '/outbox', label: t('nav.outbox') });
   return (
     <nav aria-label={t('nav.label')}>

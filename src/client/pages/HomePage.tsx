@@ -1,219 +1,306 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  applicationListSchema,
-  approvalRequestListSchema,
-  invitationListSchema,
-  organisationListSchema,
-  outboxListSchema,
-  personListSchema,
-  programmeListSchema,
-  withQuery,
-} from '../api.ts';
+  type HomeTasks,
+  homeTasksSchema,
+  type OpenProgramme,
+  type OwnApplicationTask,
+  type ProgrammeWork,
+  type WaitingGroup,
+} from '../../shared/home.ts';
+import type { Locale } from '../../shared/roles.ts';
+import { withQuery } from '../api.ts';
+import { NameList } from '../components/NameList.tsx';
 import { Loaded, Page } from '../components/Page.tsx';
-import { type ApiData, useApiData } from '../hooks.ts';
-import { describeRole } from '../roles.ts';
+import { formatDate, localized } from '../format.ts';
+import { useApiData, useLocale } from '../hooks.ts';
 import { useViewer, type Viewer } from '../session.tsx';
 import { StatusBadge } from './intake/ApplicationParts.tsx';
 
+/** Statuses after which an application waits for nothing more. */
+const finished = new Set(['declined', 'rejected', 'withdrawn']);
+
+/** Each role's home page: what waits for the person, per programme, with links straight to the work. */
 export function HomePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
+  const tasks = useApiData('/api/me/tasks', homeTasksSchema);
   const firstName = viewer.session.person.name.split(' ')[0] ?? '';
   return (
     <Page title={t('home.greeting', { name: firstName })}>
       {viewer.networkName && <p className="lead">{t('home.network', { network: viewer.networkName })}</p>}
-      <PendingApprovals manager={viewer.hasRole('manager')} />
-      {viewer.isAdmin && <AdminOverview networkId={viewer.networkId} />}
-      {viewer.isCoordinator && <CoordinatorOverview viewer={viewer} />}
-      {!viewer.isAdmin && !viewer.isCoordinator && <ParticipantWelcome viewer={viewer} />}
+      <Loaded state={tasks}>
+        {(all) => <Home viewer={viewer} tasks={inNetwork(all, viewer.networkId)} />}
+      </Loaded>
     </Page>
   );
 }
 
-function count(state: ApiData<unknown[]>): string {
-  return state.data ? String(state.data.length) : '–';
+function inNetwork(tasks: HomeTasks, networkId: string): HomeTasks {
+  return {
+    programmes: tasks.programmes.filter((p) => p.networkId === networkId),
+    applications: tasks.applications.filter((a) => a.networkId === networkId),
+    openProgrammes: tasks.openProgrammes.filter((p) => p.networkId === networkId),
+  };
 }
 
-function AdminOverview({ networkId }: { networkId: string }) {
-  const { t } = useTranslation();
-  const base = `/api/networks/${networkId}`;
-  const organisations = useApiData(`${base}/organisations`, organisationListSchema);
-  const people = useApiData(`${base}/people`, personListSchema);
-  const programmes = useApiData(`${base}/programmes`, programmeListSchema);
-  const outbox = useApiData(`${base}/outbox`, outboxListSchema);
-  const tiles = [
-    { to: '/organisations', label: t('home.admin.organisations'), value: count(organisations) },
-    { to: '/people', label: t('home.admin.people'), value: count(people) },
-    { to: '/programmes', label: t('home.admin.programmes'), value: count(programmes) },
-    { to: '/outbox', label: t('home.admin.outbox'), value: count(outbox) },
-  ];
+/** Whether a programme has anything for this person to do or follow up. */
+function hasWork(p: ProgrammeWork): boolean {
+  const r = p.review;
   return (
-    <section aria-labelledby="admin-overview">
-      <h2 id="admin-overview">{t('home.admin.title')}</h2>
-      <ul className="tiles">
-        {tiles.map((tile) => (
-          <li key={tile.to}>
-            <Link to={tile.to} className="tile">
-              <span className="tile-value">{tile.value}</span>
-              <span className="tile-label">{tile.label}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <Link to="/programmes/new" className="button">
-          {t('programmes.new')}
-        </Link>{' '}
-        <Link to="/people/invite" className="button">
-          {t('people.invite.action')}
-        </Link>{' '}
-        <Link to="/pool" className="button">
-          {t('home.intake.pool')}
-        </Link>
-      </p>
-      <IntakeLinks networkId={networkId} />
-    </section>
+    p.approvals.count > 0 ||
+    (r !== null && r.pendingReview.count + r.completionRequested.count + r.trainingIncomplete.count > 0)
   );
 }
 
-/** For administrators and coordinators: each programme's intake view. */
-function IntakeLinks({ networkId }: { networkId: string }) {
+function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
   const { t } = useTranslation();
-  const programmes = useApiData(`/api/networks/${networkId}/programmes`, programmeListSchema);
-  const open = programmes.data?.filter((p) => p.status === 'open') ?? [];
-  if (open.length === 0) return null;
+  const reviews = viewer.isAdmin || viewer.isCoordinator;
+  const applies = !reviews || viewer.hasRole('adept') || viewer.hasRole('mentor');
+  const work = tasks.programmes.filter(hasWork);
+  const toComplete = tasks.applications.filter((a) => a.status === 'completion_requested');
+  const nothing = work.length === 0 && toComplete.length === 0;
   return (
     <>
-      <h3>{t('home.intake.title')}</h3>
-      <ul>
-        {open.map((programme) => (
-          <li key={programme.id}>
-            <Link to={`/programmes/${programme.id}/intake`}>
-              {t('home.intake.applicationsFor', { programme: programme.name })}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <section aria-labelledby="home-todo">
+        <h2 id="home-todo">{t('home.todo.title')}</h2>
+        {nothing ? (
+          <p className="empty-state">{reviews ? t('home.todo.noneReviewer') : t('home.todo.none')}</p>
+        ) : (
+          <>
+            <p>{t('home.todo.intro')}</p>
+            <ul className="plain-list">
+              {toComplete.map((application) => (
+                <CompletionTask key={application.id} application={application} />
+              ))}
+              {work.map((programme) => (
+                <ProgrammeTasks key={programme.programmeId} programme={programme} />
+              ))}
+            </ul>
+          </>
+        )}
+        {reviews && (
+          <p>
+            <Link to="/intake">{t('home.todo.allProgrammes')}</Link>
+          </p>
+        )}
+      </section>
+      {tasks.applications.length > 0 && <OwnApplications applications={tasks.applications} />}
+      {applies && (
+        <OpenProgrammes viewer={viewer} programmes={tasks.openProgrammes} applications={tasks.applications} />
+      )}
+      {reviews && <Shortcuts viewer={viewer} />}
     </>
   );
 }
 
-/** Applications waiting for the viewer's approval; managers always see the section. */
-function PendingApprovals({ manager }: { manager: boolean }) {
+/** One programme's to-do list: what to review, approve and follow up, each with how many and who. */
+function ProgrammeTasks({ programme }: { programme: ProgrammeWork }) {
   const { t } = useTranslation();
-  const requests = useApiData('/api/me/approvals', approvalRequestListSchema);
-  const count = requests.data?.length ?? 0;
-  if (!manager && count === 0) return null;
+  const { programmeId: id, programmeName: name, review, approvals } = programme;
+  const intake = (status: string) => withQuery(`/programmes/${id}/intake`, { status });
   return (
-    <section aria-labelledby="pending-approvals">
-      <h2 id="pending-approvals">{t('home.approvals.title')}</h2>
-      {requests.data === undefined ? (
-        <p className="loading">{t('common.loading')}</p>
-      ) : count > 0 ? (
-        <p className="notice">
-          {t('home.approvals.waiting', { count })} <Link to="/approvals">{t('home.approvals.open')}</Link>
+    <li className="card task-card">
+      <h3>{name}</h3>
+      <ul className="task-list">
+        {review && review.pendingReview.count > 0 && (
+          <Task
+            to={intake('pending_review')}
+            label={t('home.tasks.review.link', { count: review.pendingReview.count })}
+            programme={name}
+            group={review.pendingReview}
+            who={t('home.tasks.review.who', { count: review.pendingReview.count })}
+          />
+        )}
+        {approvals.count > 0 && (
+          <Task
+            to="/approvals"
+            label={t('home.tasks.approve.link', { count: approvals.count })}
+            programme={name}
+            group={approvals}
+            who={t('home.tasks.approve.who', { count: approvals.count })}
+          />
+        )}
+        {review && review.trainingIncomplete.count > 0 && (
+          <Task
+            to={withQuery('/pool', { programmeId: id })}
+            label={t('home.tasks.training.link', { count: review.trainingIncomplete.count })}
+            programme={name}
+            group={review.trainingIncomplete}
+            who={t('home.tasks.training.who', { count: review.trainingIncomplete.count })}
+          />
+        )}
+        {review && review.completionRequested.count > 0 && (
+          <Task
+            to={intake('completion_requested')}
+            label={t('home.tasks.completion.link', { count: review.completionRequested.count })}
+            programme={name}
+            group={review.completionRequested}
+            who={t('home.tasks.completion.who', { count: review.completionRequested.count })}
+          />
+        )}
+      </ul>
+      {review && review.awaitingApproval > 0 && (
+        <p className="task-note">
+          <Link to={intake('awaiting_approval')}>
+            {t('home.tasks.awaitingApproval', { count: review.awaitingApproval })}
+            <span className="visually-hidden"> – {name}</span>
+          </Link>
         </p>
-      ) : (
-        <p>{t('home.approvals.none')}</p>
       )}
-    </section>
+    </li>
   );
 }
 
-function CoordinatorOverview({ viewer }: { viewer: Viewer }) {
-  const { t } = useTranslation();
-  const base = `/api/networks/${viewer.networkId}`;
-  const invitations = useApiData(`${base}/invitations`, invitationListSchema);
-  const pending = invitations.data?.filter((i) => i.status === 'pending').length ?? 0;
+interface TaskProps {
+  to: string;
+  label: string;
+  programme: string;
+  group: WaitingGroup;
+  /** What the named people wait for, after their names: "väntar på din granskning." */
+  who: string;
+}
+
+function Task({ to, label, programme, group, who }: TaskProps) {
   return (
-    <section aria-labelledby="coordinator-overview">
-      <h2 id="coordinator-overview">{t('home.coordinator.title')}</h2>
-      <p>{t('home.coordinator.intro')}</p>
-      <ul className="card-list">
-        {viewer.coordinatorOrganisationIds.map((id) => (
-          <CoordinatorOrganisation key={id} viewer={viewer} organisationId={id} />
-        ))}
-      </ul>
-      <p>
-        <Link to="/people/invite" className="button button-primary">
-          {t('people.invite.action')}
-        </Link>{' '}
-        <Link to="/pool" className="button">
-          {t('home.intake.pool')}
+    <li className="task">
+      <p className="task-title">
+        <Link to={to}>
+          {label}
+          <span className="visually-hidden"> – {programme}</span>
         </Link>
       </p>
-      {pending > 0 && <p>{t('home.coordinator.pendingInvitations', { count: pending })}</p>}
-      <IntakeLinks networkId={viewer.networkId} />
-    </section>
-  );
-}
-
-function CoordinatorOrganisation({ viewer, organisationId }: { viewer: Viewer; organisationId: string }) {
-  const { t } = useTranslation();
-  const people = useApiData(
-    withQuery(`/api/networks/${viewer.networkId}/people`, { organisationId }),
-    personListSchema,
-  );
-  return (
-    <li className="card">
-      <h3>
-        <Link to={`/organisations/${organisationId}`}>{viewer.organisationName(organisationId)}</Link>
-      </h3>
-      <p>
-        <Link to={withQuery('/people', { organisationId })}>
-          {people.data ? t('home.coordinator.people', { count: people.data.length }) : t('common.loading')}
-        </Link>
+      <p className="task-who">
+        <NameList
+          people={group.first.map((p) => ({
+            key: p.applicationId,
+            name: p.name,
+            to: `/applications/${p.applicationId}`,
+          }))}
+          total={group.count}
+        />{' '}
+        {who}
       </p>
     </li>
   );
 }
 
-function ParticipantWelcome({ viewer }: { viewer: Viewer }) {
+/** The applicant's own to-do: an application sent back for completion, with the reason. */
+function CompletionTask({ application }: { application: OwnApplicationTask }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="participant-welcome">
-      <h2 id="participant-welcome">{t('home.participant.title')}</h2>
-      <p>{t('home.participant.intro')}</p>
-      <OpenProgrammes viewer={viewer} />
-      <MyApplications />
-      <h3>{t('home.yourRoles')}</h3>
-      {viewer.roles.length > 0 ? (
-        <ul>
-          {viewer.roles.map((role) => (
-            <li key={role.id}>{describeRole(role, t, viewer.organisationName)}</li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('home.noRoles')}</p>
+    <li className="card task-card">
+      <h3>{application.programmeName}</h3>
+      <p className="task-title">
+        <Link to={`/applications/${application.id}`}>{t('home.own.complete')}</Link>
+      </p>
+      {application.decisionReason && (
+        <p className="task-who">{t('home.own.reason', { reason: application.decisionReason })}</p>
       )}
+    </li>
+  );
+}
+
+/** The person's own applications, each with what it waits for now. */
+function OwnApplications({ applications }: { applications: OwnApplicationTask[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="home-own">
+      <h2 id="home-own">{t('home.own.title')}</h2>
+      <ul className="card-list">
+        {applications.map((application) => (
+          <li key={application.id} className="card">
+            <h3>
+              <Link to={`/applications/${application.id}`}>
+                {t('home.own.heading', {
+                  programme: application.programmeName,
+                  role: t(`common.roles.${application.role}`).toLowerCase(),
+                })}
+              </Link>
+            </h3>
+            <p>
+              <StatusBadge status={application.status} />
+            </p>
+            <p>{waitsFor(application, t, locale)}</p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/applications">{t('home.own.all')}</Link>
+      </p>
     </section>
   );
 }
 
-/** Open programmes with buttons to apply in the roles the viewer holds (both when they hold neither). */
-function OpenProgrammes({ viewer }: { viewer: Viewer }) {
+/** What an application waits for, in a sentence. */
+function waitsFor(application: OwnApplicationTask, t: TFunction, locale: Locale): string {
+  const step = application.pendingStep;
+  switch (application.status) {
+    case 'awaiting_approval': {
+      if (!step) return t('home.own.waits.approval');
+      const who = step.approverName ?? t(`home.own.approvers.${step.approver}`);
+      const asked = step.requestedAt
+        ? ` ${t('home.own.asked', { date: formatDate(step.requestedAt, locale) })}`
+        : '';
+      return `${t('home.own.waits.approvalFrom', { who, step: localized(step.label, locale) })}${asked}`;
+    }
+    case 'pending_review':
+      return t('home.own.waits.review');
+    case 'completion_requested':
+      return t('home.own.waits.you');
+    case 'approved':
+      return t('home.own.waits.matching');
+    default:
+      return finished.has(application.status) && application.decisionReason
+        ? t('home.own.reason', { reason: application.decisionReason })
+        : t('home.own.waits.nothing');
+  }
+}
+
+/** Programmes taking applications, with their period, and the roles the person can still apply in. */
+function OpenProgrammes({
+  viewer,
+  programmes,
+  applications,
+}: {
+  viewer: Viewer;
+  programmes: OpenProgramme[];
+  applications: OwnApplicationTask[];
+}) {
   const { t } = useTranslation();
-  const programmes = useApiData(`/api/networks/${viewer.networkId}/programmes`, programmeListSchema);
-  const roles = (['adept', 'mentor'] as const).filter((role) => viewer.hasRole(role));
-  const applyAs = roles.length > 0 ? roles : (['adept', 'mentor'] as const);
+  const locale = useLocale();
+  const held = (['adept', 'mentor'] as const).filter((role) => viewer.hasRole(role));
+  const applyAs = held.length > 0 ? held : (['adept', 'mentor'] as const);
+  const applied = (programmeId: string, role: string) =>
+    applications.some((a) => a.programmeId === programmeId && a.role === role && !finished.has(a.status));
   return (
-    <>
-      <h3>{t('home.participant.openProgrammes')}</h3>
-      <Loaded state={programmes}>
-        {(list) => {
-          const open = list.filter((p) => p.status === 'open');
-          return open.length === 0 ? (
-            <p>{t('home.participant.noOpenProgrammes')}</p>
-          ) : (
-            <ul className="card-list">
-              {open.map((programme) => (
-                <li key={programme.id} className="card">
-                  <h4>
-                    <Link to={`/programmes/${programme.id}`}>{programme.name}</Link>
-                  </h4>
+    <section aria-labelledby="home-open">
+      <h2 id="home-open">{t('home.open.title')}</h2>
+      {programmes.length === 0 ? (
+        <p>{t('home.open.none')}</p>
+      ) : (
+        <ul className="card-list">
+          {programmes.map((programme) => {
+            const roles = applyAs.filter((role) => !applied(programme.id, role));
+            return (
+              <li key={programme.id} className="card">
+                <h3>
+                  <Link to={`/programmes/${programme.id}`}>{programme.name}</Link>
+                </h3>
+                <p>
+                  {programme.opensOn
+                    ? t('home.open.opensOn', { date: formatDate(programme.opensOn, locale) })
+                    : programme.closesOn
+                      ? t('home.open.until', { date: formatDate(programme.closesOn, locale) })
+                      : t('home.open.always')}
+                </p>
+                {programme.opensOn ? null : roles.length === 0 ? (
+                  <p>{t('home.open.applied')}</p>
+                ) : (
                   <p className="form-actions">
-                    {applyAs.map((role) => (
+                    {roles.map((role) => (
                       <Link
                         key={role}
                         to={`/programmes/${programme.id}/apply/${role}`}
@@ -224,33 +311,42 @@ function OpenProgrammes({ viewer }: { viewer: Viewer }) {
                       </Link>
                     ))}
                   </p>
-                </li>
-              ))}
-            </ul>
-          );
-        }}
-      </Loaded>
-    </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
 
-function MyApplications() {
+function Shortcuts({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
-  const applications = useApiData('/api/me/applications', applicationListSchema);
-  if (!applications.data || applications.data.length === 0) return null;
   return (
-    <>
-      <h3>{t('home.participant.myApplications')}</h3>
-      <ul>
-        {applications.data.map((application) => (
-          <li key={application.id}>
-            <Link to={`/applications/${application.id}`}>
-              {application.programmeName} ({t(`common.roles.${application.role}`)})
-            </Link>{' '}
-            <StatusBadge status={application.status} />
+    <section aria-labelledby="home-shortcuts">
+      <h2 id="home-shortcuts">{t('home.shortcuts.title')}</h2>
+      <ul className="shortcut-list">
+        {viewer.isAdmin && (
+          <li>
+            <Link to="/programmes/new">{t('programmes.new')}</Link>
           </li>
-        ))}
+        )}
+        <li>
+          <Link to="/people/invite">{t('people.invite.action')}</Link>
+        </li>
+        <li>
+          <Link to="/people/import">{t('home.shortcuts.import')}</Link>
+        </li>
+        <li>
+          <Link to="/pool">{t('home.shortcuts.pool')}</Link>
+        </li>
+        {viewer.isAdmin && (
+          <li>
+            <Link to="/outbox">{t('home.shortcuts.outbox')}</Link>
+          </li>
+        )}
       </ul>
-    </>
+    </section>
   );
 }

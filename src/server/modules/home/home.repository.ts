@@ -14,6 +14,8 @@ import type { Database } from '../../db/database.ts';
 export interface ReviewScope {
   networkIds: string[];
   organisationIds: string[];
+  /** The reviewer, whose own applications are someone else's to decide. */
+  reviewerId: string;
 }
 
 export const isEmptyScope = (scope: ReviewScope) =>
@@ -28,7 +30,7 @@ function inScope(eb: Scoped, scope: ReviewScope) {
   const conditions = [];
   if (scope.networkIds.length > 0) conditions.push(eb('pr.network_id', 'in', scope.networkIds));
   if (scope.organisationIds.length > 0) conditions.push(eb('a.organisation_id', 'in', scope.organisationIds));
-  return eb.or(conditions);
+  return eb.and([eb.or(conditions), eb('a.person_id', '!=', scope.reviewerId)]);
 }
 
 export async function programmesOfNetworks(db: Queryable, networkIds: string[]) {
@@ -104,27 +106,45 @@ export async function poolMentorTraining(db: Queryable, scope: ReviewScope) {
 }
 
 /**
- * Pending approval steps this person may decide: addressed to their e-mail, HR steps of the
- * organisations they coordinate, coordinator and board steps of the networks they administer
- * (the rule of `listPendingApprovalsFor` and `mayDecide` in the applications module).
+ * Pending approval steps that may be addressed to this person: by e-mail, HR steps of the
+ * organisations they coordinate, HR, coordinator and board steps of the networks they administer
+ * (as `listPendingApprovalsFor`), with what the policy's approval subject needs to have the last word.
  */
 export async function pendingApprovalsFor(
   db: Queryable,
   who: { email: string; coordinatedOrganisationIds: string[]; administeredNetworkIds: string[] },
 ) {
-  return db
+  const rows = await db
     .selectFrom('application_approvals as ap')
     .innerJoin('applications as a', 'a.id', 'ap.application_id')
     .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
     .innerJoin('people as pe', 'pe.id', 'a.person_id')
-    .select([
+    .select((eb) => [
       'ap.id as approval_id',
+      'ap.approver',
+      'ap.approver_email',
       'a.id as application_id',
+      'a.person_id as applicant_id',
+      'a.organisation_id',
       'a.programme_id',
       'pr.name as programme_name',
       'pr.network_id',
       'pr.status as programme_status',
       'pe.name',
+      'pe.email as applicant_email',
+      // Whether the organisation has an active coordinator besides the applicant to answer for HR.
+      eb
+        .exists(
+          eb
+            .selectFrom('role_assignments as r')
+            .innerJoin('people as hr', 'hr.id', 'r.person_id')
+            .select('r.id')
+            .where('r.role', '=', 'org_coordinator')
+            .whereRef('r.organisation_id', '=', 'a.organisation_id')
+            .where('hr.disabled_at', 'is', null)
+            .whereRef('hr.id', '!=', 'a.person_id'),
+        )
+        .as('organisation_has_other_hr'),
     ])
     .where('ap.status', '=', 'pending')
     .where((eb) => {
@@ -140,7 +160,7 @@ export async function pendingApprovalsFor(
       if (who.administeredNetworkIds.length > 0) {
         conditions.push(
           eb.and([
-            eb('ap.approver', 'in', ['coordinator', 'board']),
+            eb('ap.approver', 'in', ['hr', 'coordinator', 'board']),
             eb('pr.network_id', 'in', who.administeredNetworkIds),
           ]),
         );
@@ -150,6 +170,8 @@ export async function pendingApprovalsFor(
     .orderBy('ap.requested_at')
     .orderBy('ap.id')
     .execute();
+  // SQLite answers 0 or 1, PostgreSQL a boolean.
+  return rows.map((row) => ({ ...row, organisation_has_other_hr: Boolean(row.organisation_has_other_hr) }));
 }
 
 /** The person's own applications, newest first, each with the approval step it waits for, if any. */

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/home.ts';
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Actor } from '../../authz/actor.ts';
-import { authorize, can, visibleOrganisationIds } from '../../authz/policy.ts';
+import { type ApprovalSubject, authorize, can, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Queryable } from '../../db/connection.ts';
 import * as repo from './home.repository.ts';
 
@@ -31,11 +31,12 @@ export async function tasksFor(db: Queryable, actor: Actor | null): Promise<Home
   const me = actor!;
   const networkIds = unique(me.roles.map((r) => r.networkId));
 
-  // Who reviews which applications: the intake list's rule (reviewApplications) and scope (visibleOrganisationIds).
+  // Who reviews which applications: the intake list's rule (reviewApplications) and scope
+  // (visibleOrganisationIds), less the reviewer's own applications, which others decide.
   const reviewNetworks = networkIds.filter((networkId) =>
     can(me, 'reviewApplications', { type: 'programme', networkId }),
   );
-  const scope: repo.ReviewScope = { networkIds: [], organisationIds: [] };
+  const scope: repo.ReviewScope = { networkIds: [], organisationIds: [], reviewerId: me.personId };
   for (const networkId of reviewNetworks) {
     const visible = visibleOrganisationIds(me, networkId);
     if (visible === 'all') scope.networkIds.push(networkId);
@@ -125,6 +126,18 @@ export async function tasksFor(db: Queryable, actor: Actor | null): Promise<Home
   }
 
   for (const a of approvals) {
+    // The policy has the last word on whom a step asks, and nobody decides on their own application.
+    const subject: ApprovalSubject = {
+      type: 'approval',
+      networkId: a.network_id,
+      organisationId: a.organisation_id,
+      applicantId: a.applicant_id,
+      applicantEmail: a.applicant_email,
+      approver: a.approver as ApprovalSubject['approver'],
+      approverEmail: a.approver_email,
+      organisationHasOtherHr: a.approver === 'hr' && a.organisation_has_other_hr,
+    };
+    if (!can(me, 'decide', subject)) continue;
     const item = entry({
       id: a.programme_id,
       name: a.programme_name,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCast, buildPerson } from '../../../../test/factories.ts';
+import { buildCast, buildOrganisation, buildPerson } from '../../../../test/factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
 import type { HomeTasks, ProgrammeWork } from '../../../shared/home.ts';
 import type { ProgrammeTemplateKey } from '../../../shared/programme.ts';
@@ -74,6 +74,7 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
     who: 'adept' | 'mentor' | 'adeptB' | TestClient,
     programme: { id: string },
     templateKey: ProgrammeTemplateKey,
+    organisationId?: string,
   ) {
     const client = typeof who === 'string' ? await as(who) : who;
     const role = who === 'mentor' ? 'mentor' : 'adept';
@@ -92,7 +93,7 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
     }
     const applied = await client.post(`/api/programmes/${programme.id}/applications`, {
       role,
-      organisationId: who === 'adeptB' ? cast.orgB.id : cast.orgA.id,
+      organisationId: organisationId ?? (who === 'adeptB' ? cast.orgB.id : cast.orgA.id),
       roundId: null,
       basics,
       ...(role === 'adept' ? { needs } : { mentor: mentorProfile }),
@@ -222,6 +223,58 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
     expect(manager.approvals.count).toBe(4);
     expect(manager.approvals.first.map((a) => a.name)).toEqual(names.slice(0, 3));
     expect(work(await tasks('admin'), programme.id)?.review?.awaitingApproval).toBe(4);
+  });
+
+  it('does not ask a coordinator to approve or review their own application', async () => {
+    const programme = await openProgramme('municipal_individual', 'Mentorprogram för koordinatorer');
+    const person = await buildPerson(server.db, {
+      name: 'Koordinator som söker',
+      roles: [
+        { role: 'org_coordinator', networkId: cast.network.id, organisationId: cast.orgA.id },
+        { role: 'adept', networkId: cast.network.id, organisationId: cast.orgA.id },
+      ],
+    });
+    const client = new TestClient(server.baseUrl);
+    await client.signIn(person.email);
+    const application = await apply(client, programme, 'municipal_individual');
+    await approvePending('manager', application.id);
+    // The HR step of their own application is another coordinator's, not theirs.
+    const asked = (await client.get<HomeTasks>('/api/me/tasks')).body;
+    expect(work(asked, programme.id)?.approvals).toEqual({ count: 0, first: [] });
+    expect(work(await tasks('coordinatorA'), programme.id)?.approvals.first).toContainEqual({
+      applicationId: application.id,
+      name: person.name,
+    });
+    await approvePending('coordinatorA', application.id);
+
+    const own = (await client.get<HomeTasks>('/api/me/tasks')).body;
+    expect(work(own, programme.id)?.review?.pendingReview).toEqual({ count: 0, first: [] });
+    expect(own.applications.map((a) => a.id)).toEqual([application.id]);
+    expect(work(await tasks('coordinatorA'), programme.id)?.review?.pendingReview).toEqual({
+      count: 1,
+      first: [{ applicationId: application.id, name: person.name }],
+    });
+  });
+
+  it('asks the administrators for HR where the organisation has no coordinator', async () => {
+    const programme = await openProgramme('municipal_individual', 'Mentorprogram utan HR');
+    const organisation = await buildOrganisation(server.db, {
+      networkId: cast.network.id,
+      name: 'Org utan HR',
+    });
+    const person = await buildPerson(server.db, {
+      name: 'Adept utan HR',
+      roles: [{ role: 'adept', networkId: cast.network.id, organisationId: organisation.id }],
+    });
+    const client = new TestClient(server.baseUrl);
+    await client.signIn(person.email);
+    const application = await apply(client, programme, 'municipal_individual', organisation.id);
+    await approvePending('manager', application.id);
+    expect(work(await tasks('admin'), programme.id)?.approvals).toEqual({
+      count: 1,
+      first: [{ applicationId: application.id, name: person.name }],
+    });
+    expect(work(await tasks('coordinatorA'), programme.id)?.approvals.count).toBe(0);
   });
 
   it('lists the mentors whose training is not complete to those who hold the pool', async () => {
