@@ -299,19 +299,32 @@ export async function decideAsSignedIn(
   return decide(deps, approval, decision, comment, actor.personId);
 }
 
-export async function listOwnPendingApprovals(deps: IntakeDeps, actor: Actor, locale: Locale) {
-  const rows = await repo.listPendingApprovalsFor(deps.db, {
+/**
+ * The pending steps the actor may decide, as the policy has it (never those of their own
+ * applications), each with its application. Whatever lists or counts someone's approvals uses this,
+ * so no list can disagree with what deciding allows.
+ */
+export async function decidableApprovals(db: Queryable, actor: Actor) {
+  const candidates = await repo.listPendingApprovalsFor(db, {
     email: actor.email,
     coordinatedOrganisationIds: actor.roles
       .filter((r) => r.role === 'org_coordinator' && r.organisationId)
       .map((r) => r.organisationId as string),
     administeredNetworkIds: actor.roles.filter((r) => r.role === 'network_admin').map((r) => r.networkId),
   });
+  const result: { approval: repo.ApprovalView; application: repo.ApplicationView }[] = [];
+  for (const candidate of candidates) {
+    const approval = (await repo.findApproval(db, candidate.id))!;
+    const application = (await repo.findApplication(db, approval.application_id))!;
+    if (can(actor, 'decide', await approvalSubject(db, approval, application)))
+      result.push({ approval, application });
+  }
+  return result;
+}
+
+export async function listOwnPendingApprovals(deps: IntakeDeps, actor: Actor, locale: Locale) {
   const result = [];
-  for (const row of rows) {
-    const approval = (await repo.findApproval(deps.db, row.id))!;
-    const application = (await repo.findApplication(deps.db, approval.application_id))!;
-    if (!can(actor, 'decide', await approvalSubject(deps.db, approval, application))) continue;
+  for (const { approval } of await decidableApprovals(deps.db, actor)) {
     result.push(await approvalRequest(deps, approval, locale));
   }
   return result;
