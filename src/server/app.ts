@@ -23,6 +23,7 @@ import { homeRoutes } from './modules/home/home.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
+import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { invitationRoutes } from './modules/people/invitations.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     privacyRoutes,
     applicationRoutes,
     poolRoutes,
+    matchingRoutes,
     outboxRoutes,
     homeRoutes,
   ]) {

@@ -73,16 +73,27 @@ export const updateMeBodySchema = z.object({
 
 export const networkSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
 
-export const organisationBodySchema = z.object({
-  name: singleLineText.min(1).max(Limits.nameMax),
-  kind: organisationKindSchema,
-  orgNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{6}-?\d{4}$/, 'org_number_format')
-    .nullable()
-    .optional(),
-});
+export const organisationBodySchema = z
+  .object({
+    name: singleLineText.min(1).max(Limits.nameMax),
+    kind: organisationKindSchema,
+    orgNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{6}-?\d{4}$/, 'org_number_format')
+      .nullable()
+      .optional(),
+    /** Where the organisation is, for travel time in matching: a place name and its coordinates (WGS 84). */
+    placeName: singleLineText.max(Limits.nameMax).nullable().optional(),
+    latitude: z.number().min(-90).max(90).nullable().optional(),
+    longitude: z.number().min(-180).max(180).nullable().optional(),
+    /** Outside the network's membership (seed 000: mentors from the Centro network). */
+    external: z.boolean().optional(),
+  })
+  .refine((o) => (o.latitude == null) === (o.longitude == null), {
+    path: ['longitude'],
+    message: 'coordinates_together',
+  });
 
 export const organisationSchema = z.object({
   id: z.string(),
@@ -90,6 +101,10 @@ export const organisationSchema = z.object({
   name: z.string(),
   kind: organisationKindSchema,
   orgNumber: z.string().nullable(),
+  placeName: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  external: z.boolean(),
   peopleCount: z.number(),
   createdAt: z.string(),
 });

@@ -118,6 +118,52 @@ export const legalBasisKeys = [
 
 export const developmentAreaSchema = z.object({ key, label: localizedTextSchema });
 
+/** What a match is scored on; the matching engine's criteria, in its order. */
+export const matchingCriteria = [
+  'developmentAreas',
+  'managementLevel',
+  'sector',
+  'language',
+  'travel',
+  'wishedLevel',
+  'wishedGender',
+  'otherOrganisation',
+  'mentorWishes',
+] as const;
+export type MatchingCriterion = (typeof matchingCriteria)[number];
+
+/** The matching engine's default weights (they add up to 1000, shown as 0–100). */
+export const defaultMatchingWeights: Record<MatchingCriterion, number> = {
+  developmentAreas: 300,
+  managementLevel: 150,
+  sector: 100,
+  language: 100,
+  travel: 150,
+  wishedLevel: 60,
+  wishedGender: 60,
+  otherOrganisation: 40,
+  mentorWishes: 40,
+};
+
+const weight = z.number().int().min(0).max(1000);
+export const matchingWeightsSchema = z
+  .object({
+    developmentAreas: weight,
+    managementLevel: weight,
+    sector: weight,
+    language: weight,
+    travel: weight,
+    wishedLevel: weight,
+    wishedGender: weight,
+    otherOrganisation: weight,
+    mentorWishes: weight,
+  })
+  .refine((w) => Object.values(w).some((v) => v > 0), { message: 'weights_all_zero' });
+export type MatchingWeights = z.infer<typeof matchingWeightsSchema>;
+
+/** Who makes the first contact once a pair is introduced (seed 000: the adept; seed 001: the mentor). */
+export const firstContactRoles = ['adept', 'mentor'] as const;
+
 /** A programme's own question on the application form, beside the built-in fields. */
 export const applicationQuestionSchema = z
   .object({
@@ -258,6 +304,10 @@ export const programmeSettingsSchema = z
       mentorLevelAtLeastAdept: z.boolean(),
       /** An advisor the pair can turn to when problems arise (seed 001: the division chair). */
       advisorRole: text,
+      /** How much each criterion weighs in a match's score (the administrator's to change). */
+      weights: matchingWeightsSchema.default(defaultMatchingWeights),
+      /** Who gets in touch first after the introduction mail. */
+      firstContact: z.enum(firstContactRoles).default('adept'),
     }),
     duration: z.object({
       months: z.number().int().min(1).max(ProgrammeLimits.durationMonthsMax),

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The one description of the database that all repositories query through. */
 
 export interface NetworkTable {
@@ -12,6 +14,12 @@ export interface OrganisationTable {
   name: string;
   kind: string;
   org_number: string | null;
+  /** Where the organisation is (for travel time in matching); set by the administrator. */
+  place_name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** 1 for an organisation outside the network's membership (e.g. mentors from another network). */
+  external: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -222,7 +230,86 @@ export interface ExperienceExchangeTable {
   created_at: string;
 }
 
+export interface MatchingRunTable {
+  id: string;
+  programme_id: string;
+  round_id: string | null;
+  kind: string;
+  adept_id: string | null;
+  status: string;
+  progress_phase: string | null;
+  progress_fraction: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  input_hash: string;
+  /** JSON: the MatchingInput given to the engine. */
+  input: string;
+  /** JSON: the engine's MatchingRunResult (or a ranking, for kind single). */
+  result: string | null;
+  verdict: string | null;
+  error: string | null;
+}
+
+export interface MatchingDecisionTable {
+  id: string;
+  programme_id: string;
+  round_id: string | null;
+  adept_id: string;
+  mentor_id: string;
+  kind: string;
+  reason: string | null;
+  /** JSON list of the hard constraints accepted as broken, or null. */
+  overridden: string | null;
+  created_by: string | null;
+  created_at: string;
+  removed_by: string | null;
+  removed_at: string | null;
+}
+
+export interface DeclaredConflictTable {
+  id: string;
+  person_id: string;
+  other_name: string;
+  other_email: string | null;
+  reason: string;
+  created_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface PairTable {
+  id: string;
+  programme_id: string;
+  round_id: string | null;
+  adept_id: string;
+  mentor_id: string;
+  status: string;
+  run_id: string | null;
+  score: number | null;
+  max_score: number | null;
+  published_by: string | null;
+  published_at: string;
+  updated_at: string;
+}
+
+export interface PairEventTable {
+  id: string;
+  pair_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  reason: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  matching_runs: MatchingRunTable;
+  matching_decisions: MatchingDecisionTable;
+  declared_conflicts: DeclaredConflictTable;
+  pairs: PairTable;
+  pair_events: PairEventTable;
   profiles: ProfileTable;
   privacy_notices: PrivacyNoticeTable;
   applications: ApplicationTable;

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as spine from './migrations/2026-11-23T00-spine.ts';
 import * as intake from './migrations/2026-11-23T01-intake.ts';
+import * as matching from './migrations/2026-11-24T10-matching.ts';
 
 /** Migrations are listed here, in order, so that bundling or a missing folder can never skip one. */
 const migrations: Record<string, Migration> = {
   '2026-11-23T00-spine': spine,
   '2026-11-23T01-intake': intake,
+  '2026-11-24T10-matching': matching,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

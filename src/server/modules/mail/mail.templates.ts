@@ -119,6 +119,117 @@ export const mailTemplates = {
       link: string;
     }>
   >,
+  pair_introduced: {
+    sv: ({ programme, recipientRole, other, youMakeContact, link }) => ({
+      subject: `${recipientRole === 'adept' ? 'Din mentor' : 'Din adept'} i ${programme}: ${other.name}`,
+      text: `Hej!\n\nDu och ${other.name} är ett par i ${programme}. ${
+        youMakeContact
+          ? `Ta kontakt med ${other.name} för ert första samtal, gärna inom en vecka.`
+          : `${other.name} hör av sig till dig för ert första samtal.`
+      }\n\n${introductionSv(recipientRole, other)}\n\nKänns det inte rätt efter ert första samtal kan du tacka nej. Ange ett skäl; det går bara till koordinatorn, och du får ett nytt förslag. Du ser ${recipientRole === 'adept' ? 'din mentor' : 'din adept'} och kan tacka nej här:\n\n${link}${signature.sv}`,
+    }),
+    en: ({ programme, recipientRole, other, youMakeContact, link }) => ({
+      subject: `${recipientRole === 'adept' ? 'Your mentor' : 'Your adept'} in ${programme}: ${other.name}`,
+      text: `Hello,\n\nYou and ${other.name} are a pair in ${programme}. ${
+        youMakeContact
+          ? `Get in touch with ${other.name} for your first conversation, preferably within a week.`
+          : `${other.name} will get in touch with you for your first conversation.`
+      }\n\n${introductionEn(recipientRole, other)}\n\nIf it does not feel right after your first conversation, you can decline. Give a reason; it goes to the coordinator only, and you will get a new proposal. See ${recipientRole === 'adept' ? 'your mentor' : 'your adept'} and decline here:\n\n${link}${signature.en}`,
+    }),
+  } satisfies Record<
+    Locale,
+    Template<{
+      programme: string;
+      recipientRole: 'adept' | 'mentor';
+      other: IntroducedPerson;
+      youMakeContact: boolean;
+      link: string;
+    }>
+  >,
+  pair_declined: {
+    sv: ({ programme, other, recipientRole, link }) => ({
+      subject: `${other} har tackat nej – ${programme}`,
+      text: `Hej!\n\n${other} har tackat nej till att bli ${recipientRole === 'adept' ? 'din mentor' : 'mentor för dig'} i ${programme}. Det är inget ovanligt: alla par passar inte. ${
+        recipientRole === 'adept'
+          ? 'Koordinatorn tar fram ett nytt förslag på mentor åt dig.'
+          : 'Koordinatorn kan föreslå dig för en annan adept.'
+      }\n\n${link}${signature.sv}`,
+    }),
+    en: ({ programme, other, recipientRole, link }) => ({
+      subject: `${other} has declined – ${programme}`,
+      text: `Hello,\n\n${other} has declined the pairing in ${programme}. That is nothing unusual: not every pair fits. ${
+        recipientRole === 'adept'
+          ? 'The coordinator will find you a new mentor.'
+          : 'The coordinator may propose you to another adept.'
+      }\n\n${link}${signature.en}`,
+    }),
+  } satisfies Record<
+    Locale,
+    Template<{ programme: string; other: string; recipientRole: 'adept' | 'mentor'; link: string }>
+  >,
+  pair_declined_coordinator: {
+    sv: ({ programme, adept, mentor, by, link }) => ({
+      subject: `Ett par har tackat nej – ${programme}`,
+      text: `Hej!\n\n${by} har tackat nej till paret ${adept} (adept) och ${mentor} (mentor) i ${programme}. Skälet finns på matchningssidan. ${adept} väntar nu på en ny mentor; paret föreslås inte igen.\n\n${link}${signature.sv}`,
+    }),
+    en: ({ programme, adept, mentor, by, link }) => ({
+      subject: `A pair has declined – ${programme}`,
+      text: `Hello,\n\n${by} has declined the pair ${adept} (adept) and ${mentor} (mentor) in ${programme}. The reason is on the matching page. ${adept} now waits for a new mentor; the pair will not be proposed again.\n\n${link}${signature.en}`,
+    }),
+  } satisfies Record<
+    Locale,
+    Template<{ programme: string; adept: string; mentor: string; by: string; link: string }>
+  >,
+};
+
+/** The other party of a pair as an introduction mail presents them. */
+export interface IntroducedPerson {
+  name: string;
+  title: string | null;
+  organisation: string;
+  email: string;
+  phone: string | null;
+  level: string | null;
+  /** The mentor's competences or the adept's development areas, as a list in words. */
+  areas: string;
+  /** The mentor's presentation or the adept's goals. */
+  about: string;
+  meetingPreferences: string;
+}
+
+function introductionSv(recipientRole: 'adept' | 'mentor', p: IntroducedPerson): string {
+  return [
+    `${recipientRole === 'adept' ? 'Din mentor' : 'Din adept'}:`,
+    `${p.name}${p.title ? `, ${p.title}` : ''}, ${p.organisation}`,
+    p.level ? `Chefsnivå: ${p.level}` : null,
+    p.areas ? `${recipientRole === 'adept' ? 'Kompetenser' : 'Vill utveckla'}: ${p.areas}` : null,
+    p.about ? `${recipientRole === 'adept' ? 'Om mentorn' : 'Mål'}: ${p.about}` : null,
+    p.meetingPreferences ? `Möten: ${p.meetingPreferences}` : null,
+    `E-post: ${p.email}`,
+    p.phone ? `Telefon: ${p.phone}` : null,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+}
+
+function introductionEn(recipientRole: 'adept' | 'mentor', p: IntroducedPerson): string {
+  return [
+    `${recipientRole === 'adept' ? 'Your mentor' : 'Your adept'}:`,
+    `${p.name}${p.title ? `, ${p.title}` : ''}, ${p.organisation}`,
+    p.level ? `Management level: ${p.level}` : null,
+    p.areas ? `${recipientRole === 'adept' ? 'Competences' : 'Wants to develop'}: ${p.areas}` : null,
+    p.about ? `${recipientRole === 'adept' ? 'About the mentor' : 'Goals'}: ${p.about}` : null,
+    p.meetingPreferences ? `Meetings: ${p.meetingPreferences}` : null,
+    `E-mail: ${p.email}`,
+    p.phone ? `Phone: ${p.phone}` : null,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+}
+
+export const levelNames: Record<Locale, Record<string, string>> = {
+  sv: { direct: 'chef över medarbetare', indirect: 'chef över chefer', strategic: 'strategisk ledning' },
+  en: { direct: 'manager of staff', indirect: 'manager of managers', strategic: 'strategic leadership' },
 };
 
 export type MailKind = keyof typeof mailTemplates;

@@ -1,7 +1,8 @@
+import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../../db/connection.ts';
 import type { OrganisationTable } from '../../db/database.ts';
 
-export type OrganisationRow = OrganisationTable & { people_count: number };
+export type OrganisationRow = Selectable<OrganisationTable> & { people_count: number };
 
 function selectOrganisations(db: Queryable) {
   return db
@@ -38,14 +39,17 @@ export async function findOrganisationByName(db: Queryable, networkId: string, n
     .executeTakeFirst();
 }
 
-export async function insertOrganisation(db: Queryable, row: OrganisationTable): Promise<void> {
+export async function insertOrganisation(db: Queryable, row: Insertable<OrganisationTable>): Promise<void> {
   await db.insertInto('organisations').values(row).execute();
 }
 
 export async function updateOrganisation(
   db: Queryable,
   id: string,
-  changes: Pick<OrganisationTable, 'name' | 'kind' | 'org_number' | 'updated_at'>,
+  changes: Pick<
+    Selectable<OrganisationTable>,
+    'name' | 'kind' | 'org_number' | 'place_name' | 'latitude' | 'longitude' | 'external' | 'updated_at'
+  >,
 ): Promise<void> {
   await db.updateTable('organisations').set(changes).where('id', '=', id).execute();
 }

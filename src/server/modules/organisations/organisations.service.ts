@@ -16,6 +16,10 @@ export function presentOrganisation(row: repo.OrganisationRow): Organisation {
     name: row.name,
     kind: row.kind as Organisation['kind'],
     orgNumber: row.org_number,
+    placeName: row.place_name,
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
+    external: Number(row.external) === 1,
     peopleCount: row.people_count,
     createdAt: row.created_at,
   };
@@ -60,6 +64,10 @@ export async function createOrganisation(
       name: input.name,
       kind: input.kind,
       org_number: input.orgNumber ?? null,
+      place_name: input.placeName ?? null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      external: input.external ? 1 : 0,
       created_at: now,
       updated_at: now,
     });
@@ -82,6 +90,11 @@ export async function updateOrganisation(
       name: input.name,
       kind: input.kind,
       org_number: input.orgNumber === undefined ? existing.org_number : input.orgNumber,
+      // Fields left out of the body keep their value; null clears them.
+      place_name: input.placeName === undefined ? existing.place_name : input.placeName,
+      latitude: input.latitude === undefined ? existing.latitude : input.latitude,
+      longitude: input.longitude === undefined ? existing.longitude : input.longitude,
+      external: input.external === undefined ? existing.external : input.external ? 1 : 0,
       updated_at: nowIso(),
     });
     return presentOrganisation((await repo.findOrganisation(trx, id))!);

@@ -9,14 +9,14 @@ import { newId, nowIso } from '../../util.ts';
 import { approvalsForEligibility, parseSettings } from '../applications/applications.presenter.ts';
 import { approvalsOf } from '../applications/applications.repository.ts';
 import { assessEligibility } from '../applications/eligibility.ts';
+import { currentPairsOf } from '../matching/matching.repository.ts';
 import { findPerson, rolesOfPeople } from '../people/people.repository.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import * as repo from './pool.repository.ts';
 
 /**
  * The mentor pool: mentors whose application a coordinator approved, with their profile, free
- * capacity, training and yearly experience exchange. Pairs do not exist yet, so free capacity is
- * the stated capacity; the pairs module will subtract its active pairs.
+ * capacity (the stated capacity less their current pairs), training and yearly experience exchange.
  */
 export async function listMentorPool(
   db: Queryable,
@@ -34,6 +34,11 @@ export async function listMentorPool(
   const training = await repo.trainingRecordsOf(db, personIds);
   const exchanges = await repo.experienceExchangesOf(db, networkId, personIds);
 
+  // Places taken by current pairs (introduced or later, not ended), in any programme.
+  const taken = new Map<string, number>();
+  for (const pair of await currentPairsOf(db, personIds)) {
+    taken.set(pair.mentor_id, (taken.get(pair.mentor_id) ?? 0) + 1);
+  }
   const approvals = await approvalsOf(
     db,
     rows.map((r) => r.application_id),
@@ -56,7 +61,7 @@ export async function listMentorPool(
       basics,
       mentor,
       capacity: mentor.capacity,
-      freeCapacity: mentor.capacity,
+      freeCapacity: Math.max(0, mentor.capacity - (taken.get(row.person_id) ?? 0)),
       paused: row.mentor_paused_at !== null,
       training: records.map((t) => ({
         id: t.id,

@@ -8,6 +8,7 @@
  */
 import {
   defaultDevelopmentAreas,
+  defaultMatchingWeights,
   defaultPrivacy,
   type ProgrammeTemplate,
   type ProgrammeTemplateKey,
@@ -155,6 +156,8 @@ const policePool: ProgrammeTemplate = {
       yearlyExperienceExchange: true,
     },
     matching: {
+      weights: defaultMatchingWeights,
+      firstContact: 'adept',
       crossOrganisation: 'allowed',
       excludeDependency: true,
       mentorLevelAtLeastAdept: true,
@@ -340,6 +343,8 @@ const unionBranch: ProgrammeTemplate = {
     ],
     mentorTraining: { steps: [], yearlyExperienceExchange: false },
     matching: {
+      weights: defaultMatchingWeights,
+      firstContact: 'mentor',
       crossOrganisation: 'allowed',
       excludeDependency: true,
       mentorLevelAtLeastAdept: false,
@@ -512,6 +517,8 @@ const municipalIndividual: ProgrammeTemplate = {
     ],
     mentorTraining: { steps: [], yearlyExperienceExchange: false },
     matching: {
+      weights: defaultMatchingWeights,
+      firstContact: 'adept',
       crossOrganisation: 'preferred',
       excludeDependency: true,
       mentorLevelAtLeastAdept: false,
@@ -684,6 +691,8 @@ const agencyCohort: ProgrammeTemplate = {
     ],
     mentorTraining: { steps: [], yearlyExperienceExchange: false },
     matching: {
+      weights: defaultMatchingWeights,
+      firstContact: 'adept',
       crossOrganisation: 'required',
       excludeDependency: true,
       mentorLevelAtLeastAdept: false,
