@@ -39,7 +39,7 @@ function Statement({ site }: { site: SiteInfo }) {
       <p>
         <Trans
           i18nKey="site.accessibility.how"
-          components={{ link: <a href="#not-accessible">{t('site.accessibility.shortcomingsTitle')}</a> }}
+          components={{ jump: <a href="#not-accessible">{t('site.accessibility.shortcomingsTitle')}</a> }}
         />
       </p>
 
