@@ -45,19 +45,43 @@ interface FormProps {
   className?: string;
   /** Prefix for the fields' ids; needed when a page has several forms. */
   idPrefix?: string;
+  /** The form's id, for a submit button outside it (`<SubmitButton form=…>`). */
+  id?: string;
+  /**
+   * Shows the part of the page that holds a field (e.g. another section of an editor), before a
+   * link in the error summary scrolls to it. Fields in parts not shown must still be rendered
+   * (hidden), so that the summary can name them.
+   */
+  revealField?(field: string): void;
 }
 
-/** A form that shows the server's problem as a summary on top and each field error at its field. */
-export function Form({ action, onSubmit, children, className, idPrefix = 'field' }: FormProps) {
+/**
+ * A form that shows the server's problem as a summary on top and each field error at its field.
+ * The browser's own validation is off: the server checks everything and says it in the page's language.
+ */
+export function Form({
+  action,
+  onSubmit,
+  children,
+  className,
+  idPrefix = 'field',
+  id,
+  revealField,
+}: FormProps) {
   const labels = useRef(new Map<string, string>()).current;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     void action.run(onSubmit);
   }
   return (
-    <form className={className ?? 'form'} onSubmit={submit}>
+    <form id={id} className={className ?? 'form'} onSubmit={submit} noValidate>
       <FormContext.Provider value={{ problem: action.problem, labels, idPrefix }}>
-        <ErrorSummary problem={action.problem} labels={labels} idPrefix={idPrefix} />
+        <ErrorSummary
+          problem={action.problem}
+          labels={labels}
+          idPrefix={idPrefix}
+          revealField={revealField}
+        />
         {children}
       </FormContext.Provider>
     </form>
@@ -68,13 +92,45 @@ interface ErrorSummaryProps {
   problem: Problem | null;
   labels: Map<string, string>;
   idPrefix: string;
+  revealField: ((field: string) => void) | undefined;
 }
 
-function ErrorSummary({ problem, labels, idPrefix }: ErrorSummaryProps) {
+function isShown(element: HTMLElement): boolean {
+  return element.getClientRects().length > 0;
+}
+
+/**
+ * Brings a field into view with its label (below anything sticky, by the CSS scroll margins) and
+ * focuses it; waits a few frames for a hidden part of the page to be shown first.
+ */
+export function goToField(id: string): void {
+  let frames = 0;
+  const attempt = () => {
+    const control = document.getElementById(id);
+    if (control && isShown(control)) {
+      const container =
+        control.closest<HTMLElement>('.checkbox-group') ??
+        control.closest<HTMLElement>('.field, .checkbox') ??
+        control;
+      container.scrollIntoView({ block: 'start' });
+      control.focus({ preventScroll: true });
+    } else if (frames < 30) {
+      frames += 1;
+      requestAnimationFrame(attempt);
+    }
+  };
+  attempt();
+}
+
+function ErrorSummary({ problem, labels, idPrefix, revealField }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // Fields that appear because of the errors register their labels after the summary rendered;
+  // one more render names them.
+  const [, setRendered] = useState<Problem | null>(null);
   useEffect(() => {
     if (problem) ref.current?.focus();
+    setRendered(problem);
   }, [problem]);
   return (
     <div ref={ref} role="alert" tabIndex={-1} className={problem ? 'notice notice-error' : undefined}>
@@ -88,7 +144,14 @@ function ErrorSummary({ problem, labels, idPrefix }: ErrorSummaryProps) {
                 return (
                   <li key={`${error.field}:${error.message}`}>
                     {label ? (
-                      <a href={`#${fieldId(idPrefix, error.field)}`}>{`${label}: ${error.message}`}</a>
+                      <a
+                        href={`#${fieldId(idPrefix, error.field)}`}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          revealField?.(error.field);
+                          goToField(fieldId(idPrefix, error.field));
+                        }}
+                      >{`${label}: ${error.message}`}</a>
                     ) : (
                       error.message
                     )}
@@ -480,11 +543,21 @@ export function RadioGroup<V extends string | number>({
 }
 
 /** The form's submit button; says it is busy while the request runs. */
-export function SubmitButton({ action, children }: { action: Action; children: ReactNode }) {
+export function SubmitButton({
+  action,
+  children,
+  form,
+}: {
+  action: Action;
+  children: ReactNode;
+  /** The id of the form it submits, when the button is outside it. */
+  form?: string;
+}) {
   const { t } = useTranslation();
   return (
     <button
       type="submit"
+      form={form}
       className="button button-primary"
       disabled={action.pending}
       aria-busy={action.pending}
