@@ -42,6 +42,7 @@ const ImportPage = page(() => import('./pages/people/ImportPage.tsx'), 'ImportPa
 const InvitePage = page(() => import('./pages/people/InvitePage.tsx'), 'InvitePage');
 const PeoplePage = page(() => import('./pages/people/PeoplePage.tsx'), 'PeoplePage');
 const PersonPage = page(() => import('./pages/people/PersonPage.tsx'), 'PersonPage');
+const EditProgrammePage = page(() => import('./pages/programmes/EditProgrammePage.tsx'), 'EditProgrammePage');
 const NewProgrammePage = page(() => import('./pages/programmes/NewProgrammePage.tsx'), 'NewProgrammePage');
 const ProgrammePage = page(() => import('./pages/programmes/ProgrammePage.tsx'), 'ProgrammePage');
 const ProgrammesPage = page(() => import('./pages/programmes/ProgrammesPage.tsx'), 'ProgrammesPage');
@@ -73,6 +74,7 @@ export function App() {
           <Route path="/programmes" element={<ProgrammesPage />} />
           <Route path="/programmes/new" element={<NewProgrammePage />} />
           <Route path="/programmes/:id" element={<ProgrammePage />} />
+          <Route path="/programmes/:id/edit" element={<EditProgrammePage />} />
           <Route path="/programmes/:id/apply/:role" element={<ApplyPage />} />
           <Route path="/programmes/:id/intake" element={<IntakePage />} />
           <Route path="/intake" element={<WorkQueuePage />} />

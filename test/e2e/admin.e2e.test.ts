@@ -45,11 +45,12 @@ describe('the demo administrator in Chromium', () => {
     await page.getByLabel('Namn', { exact: true }).fill('Mentorsprogram E2E 2027');
     await expectNoSeriousA11yViolations(page, 'new programme');
     await page.getByRole('button', { name: 'Skapa program' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/programmes\/[0-9a-f-]{36}$/);
-    const programmeId = page.url().split('/').pop()!;
+    // A new programme opens in the editor.
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/programmes\/[0-9a-f-]{36}\/edit$/);
+    const programmeId = new URL(page.url()).pathname.split('/')[2]!;
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toContain('Mentorsprogram E2E 2027');
+      .toBe('Redigera Mentorsprogram E2E 2027');
     await expectNoSeriousA11yViolations(page, 'programme editor');
 
     await page.getByLabel('Namn', { exact: true }).fill('Mentorsprogram E2E 2027/28');

@@ -15,8 +15,7 @@ import {
   SelectField,
   TextAreaField,
 } from '../../components/Form.tsx';
-import { freshKey, ListEditor, LocalizedTextFields, type SectionProps } from './editing.tsx';
-import { KeyField } from './ListSections.tsx';
+import { EditorSection, KeyField, ListEditor, LocalizedTextFields, type SectionProps } from './editing.tsx';
 
 type Settings = ProgrammeSettings;
 type Purpose = Settings['privacy']['purposes'][number];
@@ -28,9 +27,11 @@ export function DevelopmentAreasSection({
 }: SectionProps<Settings['developmentAreas']>) {
   const { t } = useTranslation();
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.areas.legend')}</legend>
-      <p className="hint">{t('programmes.areas.intro')}</p>
+    <EditorSection
+      id="developmentAreas"
+      title={t('programmes.areas.legend')}
+      intro={t('programmes.areas.intro')}
+    >
       <ListEditor
         items={value}
         path={path}
@@ -38,7 +39,7 @@ export function DevelopmentAreasSection({
         itemLabel={(n) => t('programmes.areas.item', { n })}
         max={ProgrammeLimits.developmentAreasMax}
         addLabel={t('programmes.areas.add')}
-        newItem={(items) => ({ key: freshKey('area', items), label: { sv: '', en: '' } })}
+        newItem={() => ({ key: '', label: { sv: '', en: '' } })}
       >
         {({ item: area, path: itemPath, set }) => (
           <>
@@ -52,7 +53,7 @@ export function DevelopmentAreasSection({
           </>
         )}
       </ListEditor>
-    </fieldset>
+    </EditorSection>
   );
 }
 
@@ -62,9 +63,11 @@ export function QuestionsSection({ value, path, onChange }: SectionProps<Setting
   const { t } = useTranslation();
   const roleOptions = participantRoles.map((role) => ({ value: role, label: t(`common.roles.${role}`) }));
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.questions.legend')}</legend>
-      <p className="hint">{t('programmes.questions.intro')}</p>
+    <EditorSection
+      id="applicationQuestions"
+      title={t('programmes.questions.legend')}
+      intro={t('programmes.questions.intro')}
+    >
       <ListEditor
         items={value}
         path={path}
@@ -73,8 +76,8 @@ export function QuestionsSection({ value, path, onChange }: SectionProps<Setting
         empty={t('programmes.questions.none')}
         max={ProgrammeLimits.questionsMax}
         addLabel={t('programmes.questions.add')}
-        newItem={(items): ApplicationQuestion => ({
-          key: freshKey('question', items),
+        newItem={(): ApplicationQuestion => ({
+          key: '',
           forRoles: ['adept'],
           type: 'text',
           label: { sv: '', en: '' },
@@ -143,7 +146,7 @@ export function QuestionsSection({ value, path, onChange }: SectionProps<Setting
                     max={20}
                     compact
                     addLabel={t('programmes.questions.addOption')}
-                    newItem={(options) => ({ key: freshKey('option', options), label: { sv: '', en: '' } })}
+                    newItem={() => ({ key: '', label: { sv: '', en: '' } })}
                   >
                     {({ item: option, path: optionPath, set: setOption }) => (
                       <>
@@ -179,15 +182,14 @@ export function QuestionsSection({ value, path, onChange }: SectionProps<Setting
           </>
         )}
       </ListEditor>
-    </fieldset>
+    </EditorSection>
   );
 }
 
 export function PrivacySection({ value, path, onChange }: SectionProps<Settings['privacy']>) {
   const { t } = useTranslation();
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.privacy.legend')}</legend>
+    <EditorSection id="privacy" title={t('programmes.privacy.legend')}>
       <p className="notice">{t('programmes.privacy.versionHint')}</p>
       <div className="field-row">
         <TextAreaField
@@ -215,8 +217,8 @@ export function PrivacySection({ value, path, onChange }: SectionProps<Settings[
         itemLabel={(n) => t('programmes.privacy.item', { n })}
         max={10}
         addLabel={t('programmes.privacy.add')}
-        newItem={(items): Purpose => ({
-          key: freshKey('purpose', items),
+        newItem={(): Purpose => ({
+          key: '',
           label: { sv: '', en: '' },
           legalBasis: 'consent',
           optional: true,
@@ -254,6 +256,6 @@ export function PrivacySection({ value, path, onChange }: SectionProps<Settings[
           </>
         )}
       </ListEditor>
-    </fieldset>
+    </EditorSection>
   );
 }

@@ -12,36 +12,17 @@ import { participantRoles } from '../../../shared/roles.ts';
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField } from '../../components/Form.tsx';
 import { formatNumber } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
-import { freshKey, ListEditor, LocalizedTextFields, type SectionProps } from './editing.tsx';
+import {
+  EditorSection,
+  KeyField,
+  ListEditor,
+  LocalizedTextFields,
+  type SectionProps,
+  useOptionalLabel,
+} from './editing.tsx';
 
 type Settings = ProgrammeSettings;
 type ApprovalStep = Settings['approvalSteps'][number];
-
-const keyPattern = '[a-z0-9_\\-]+';
-
-export function KeyField({
-  path,
-  value,
-  onChange,
-}: {
-  path: string;
-  value: string;
-  onChange(key: string): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <TextField
-      name={`${path}.key`}
-      label={t('programmes.key')}
-      hint={t('programmes.keyHint')}
-      required
-      pattern={keyPattern}
-      maxLength={ProgrammeLimits.keyMax}
-      value={value}
-      onChange={onChange}
-    />
-  );
-}
 
 export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Settings['approvalSteps']>) {
   const { t } = useTranslation();
@@ -50,9 +31,11 @@ export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Set
     label: t(`common.roles.${role}`),
   }));
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.approval.legend')}</legend>
-      <p className="hint">{t('programmes.approval.intro')}</p>
+    <EditorSection
+      id="approvalSteps"
+      title={t('programmes.approval.legend')}
+      intro={t('programmes.approval.intro')}
+    >
       <ListEditor
         items={value}
         path={path}
@@ -61,8 +44,8 @@ export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Set
         empty={t('programmes.approval.none')}
         max={ProgrammeLimits.approvalStepsMax}
         addLabel={t('programmes.approval.add')}
-        newItem={(items): ApprovalStep => ({
-          key: freshKey('approval', items),
+        newItem={(): ApprovalStep => ({
+          key: '',
           approver: 'manager',
           appliesTo: ['adept'],
           label: { sv: '', en: '' },
@@ -99,16 +82,16 @@ export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Set
           </>
         )}
       </ListEditor>
-    </fieldset>
+    </EditorSection>
   );
 }
 
 export function TrainingSection({ value, path, onChange }: SectionProps<Settings['mentorTraining']>) {
   const { t } = useTranslation();
+  const optional = useOptionalLabel();
   const steps = value.steps;
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.training.legend')}</legend>
+    <EditorSection id="mentorTraining" title={t('programmes.training.legend')}>
       <ListEditor
         items={steps}
         path={`${path}.steps`}
@@ -117,8 +100,8 @@ export function TrainingSection({ value, path, onChange }: SectionProps<Settings
         empty={t('programmes.training.none')}
         max={ProgrammeLimits.trainingStepsMax}
         addLabel={t('programmes.training.add')}
-        newItem={(items) => ({
-          key: freshKey('training', items),
+        newItem={() => ({
+          key: '',
           title: { sv: '', en: '' },
           practiceMeetings: null,
         })}
@@ -129,7 +112,7 @@ export function TrainingSection({ value, path, onChange }: SectionProps<Settings
               <KeyField path={itemPath} value={step.key} onChange={(key) => set({ key })} />
               <NumberField
                 name={`${itemPath}.practiceMeetings`}
-                label={t('programmes.training.practiceMeetings')}
+                label={optional(t('programmes.training.practiceMeetings'))}
                 hint={t('programmes.emptyForNone')}
                 min={1}
                 max={20}
@@ -152,7 +135,7 @@ export function TrainingSection({ value, path, onChange }: SectionProps<Settings
         checked={value.yearlyExperienceExchange}
         onChange={(yearlyExperienceExchange) => onChange({ ...value, yearlyExperienceExchange })}
       />
-    </fieldset>
+    </EditorSection>
   );
 }
 
@@ -168,15 +151,18 @@ function useWeeksHint() {
 
 export function ProcessPlanSection({ value, path, onChange }: SectionProps<Settings['processPlan']>) {
   const { t } = useTranslation();
+  const optional = useOptionalLabel();
   const weeksHint = useWeeksHint();
   const roleOptions = milestoneRoles.map((role) => ({
     value: role,
     label: t(`programmes.milestoneRoles.${role}`),
   }));
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.processPlan.legend')}</legend>
-      <p className="hint">{t('programmes.processPlan.intro')}</p>
+    <EditorSection
+      id="processPlan"
+      title={t('programmes.processPlan.legend')}
+      intro={t('programmes.processPlan.intro')}
+    >
       <ListEditor
         items={value}
         path={path}
@@ -185,8 +171,8 @@ export function ProcessPlanSection({ value, path, onChange }: SectionProps<Setti
         empty={t('programmes.processPlan.none')}
         max={ProgrammeLimits.milestonesMax}
         addLabel={t('programmes.processPlan.add')}
-        newItem={(items): Milestone => ({
-          key: freshKey('milestone', items),
+        newItem={(): Milestone => ({
+          key: '',
           title: { sv: '', en: '' },
           offsetDays: 0,
           roles: ['adept'],
@@ -223,7 +209,7 @@ export function ProcessPlanSection({ value, path, onChange }: SectionProps<Setti
             />
             <TextField
               name={`${itemPath}.onlyFor`}
-              label={t('programmes.processPlan.onlyFor')}
+              label={optional(t('programmes.processPlan.onlyFor'))}
               hint={t('programmes.processPlan.onlyForHint')}
               maxLength={ProgrammeLimits.textMax}
               value={milestone.onlyFor}
@@ -232,17 +218,17 @@ export function ProcessPlanSection({ value, path, onChange }: SectionProps<Setti
           </>
         )}
       </ListEditor>
-    </fieldset>
+    </EditorSection>
   );
 }
 
 export function EventsSection({ value, path, onChange }: SectionProps<Settings['events']>) {
   const { t } = useTranslation();
+  const optional = useOptionalLabel();
   const weeksHint = useWeeksHint();
   const roleOptions = participantRoles.map((role) => ({ value: role, label: t(`common.roles.${role}`) }));
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.events.legend')}</legend>
+    <EditorSection id="events" title={t('programmes.events.legend')}>
       <ListEditor
         items={value}
         path={path}
@@ -251,8 +237,8 @@ export function EventsSection({ value, path, onChange }: SectionProps<Settings['
         empty={t('programmes.events.none')}
         max={ProgrammeLimits.eventsMax}
         addLabel={t('programmes.events.add')}
-        newItem={(items): PlannedEvent => ({
-          key: freshKey('event', items),
+        newItem={(): PlannedEvent => ({
+          key: '',
           kind: 'other',
           title: { sv: '', en: '' },
           offsetDays: null,
@@ -284,7 +270,7 @@ export function EventsSection({ value, path, onChange }: SectionProps<Settings['
             <div className="field-row">
               <NumberField
                 name={`${itemPath}.offsetDays`}
-                label={t('programmes.events.offsetDays')}
+                label={optional(t('programmes.events.offsetDays'))}
                 hint={weeksHint(event.offsetDays) ?? t('programmes.events.offsetDaysHint')}
                 min={0}
                 max={ProgrammeLimits.offsetDaysMax}
@@ -293,7 +279,7 @@ export function EventsSection({ value, path, onChange }: SectionProps<Settings['
               />
               <NumberField
                 name={`${itemPath}.durationHours`}
-                label={t('programmes.events.durationHours')}
+                label={optional(t('programmes.events.durationHours'))}
                 hint={t('programmes.emptyForNone')}
                 min={0.5}
                 max={24}
@@ -312,6 +298,6 @@ export function EventsSection({ value, path, onChange }: SectionProps<Settings['
           </>
         )}
       </ListEditor>
-    </fieldset>
+    </EditorSection>
   );
 }

@@ -36,7 +36,7 @@ function NewProgrammeForm({ templates }: { templates: ProgrammeTemplate[] }) {
   async function submit() {
     const body = { templateKey, name, description: description.trim() || undefined };
     const programme = await api.post(`/api/networks/${viewer.networkId}/programmes`, body, programmeSchema);
-    navigate(`/programmes/${programme.id}`);
+    navigate(`/programmes/${programme.id}/edit`);
   }
 
   function choose(template: ProgrammeTemplate) {
@@ -84,7 +84,7 @@ function NewProgrammeForm({ templates }: { templates: ProgrammeTemplate[] }) {
       />
       <TextAreaField
         name="description"
-        label={t('programmes.description')}
+        label={t('programmes.editor.optional', { label: t('programmes.description') })}
         maxLength={ProgrammeLimits.descriptionMax}
         value={description}
         onChange={setDescription}

@@ -1,44 +1,43 @@
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import {
-  type Programme,
-  ProgrammeLimits,
-  type ProgrammeSettings,
-  programmeSchema,
-  programmeStatuses,
-} from '../../../shared/programme.ts';
-import { api } from '../../api.ts';
-import { Form, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/Form.tsx';
-import { Loaded, Page } from '../../components/Page.tsx';
-import { formatDateTime } from '../../format.ts';
-import { useAction, useApiData, useLocale } from '../../hooks.ts';
-import { useViewer } from '../../session.tsx';
-import { DevelopmentAreasSection, PrivacySection, QuestionsSection } from './IntakeSettingsSections.tsx';
-import { ApprovalStepsSection, EventsSection, ProcessPlanSection, TrainingSection } from './ListSections.tsx';
-import { RoundsSection } from './RoundsSection.tsx';
-import {
-  CadenceSection,
-  DocumentsSection,
-  DurationSection,
-  EligibilitySection,
-  FeeSection,
-  IntakeSection,
-  MatchingSection,
-} from './RuleSections.tsx';
+import type { Application } from '../../../shared/intake.ts';
+import { type Programme, programmeSchema } from '../../../shared/programme.ts';
+import { applicationListSchema, roundListSchema } from '../../api.ts';
+import { Loaded, Loading, Page } from '../../components/Page.tsx';
+import { formatDate } from '../../format.ts';
+import { useApiData, useLocale } from '../../hooks.ts';
+import { useViewer, type Viewer } from '../../session.tsx';
+import { StatusBadge } from '../intake/ApplicationParts.tsx';
+import { type ApplicationWindow, applicationWindow, todayInSweden } from './applicationPeriod.ts';
+import { ProgrammePresentation } from './ProgrammePresentation.tsx';
 
+/** Applications that are still under way or accepted; after these one does not apply again. */
+const activeStatuses: readonly Application['status'][] = [
+  'awaiting_approval',
+  'pending_review',
+  'completion_requested',
+  'approved',
+];
+
+/**
+ * The programme as its participants read it: what it is, for whom, how long, what it costs, when
+ * and how to apply. Administrators reach the editor from here; coordinators their intake work.
+ */
 export function ProgrammePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const viewer = useViewer();
   const programme = useApiData(`/api/programmes/${id}`, programmeSchema);
+  const rounds = useApiData(`/api/programmes/${id}/rounds`, roundListSchema);
+  const staff = viewer.isAdmin || viewer.isCoordinator;
   return (
     <Page
       title={programme.data?.name ?? t('programmes.detailTitle')}
       actions={
-        (viewer.isAdmin || viewer.isCoordinator) && (
-          <Link to={`/programmes/${id}/intake`} className="button button-primary">
-            {t('intake.coordinator.link')}
+        viewer.isAdmin && (
+          <Link to={`/programmes/${id}/edit`} className="button button-primary">
+            {t('programmes.view.edit')}
           </Link>
         )
       }
@@ -48,137 +47,159 @@ export function ProgrammePage() {
       </p>
       <Loaded state={programme}>
         {(data) => (
-          <>
-            <ApplyCard programme={data} />
-            <ProgrammeEditor programme={data} onSaved={programme.setData} />
-            <RoundsSection programmeId={data.id} />
-          </>
+          <Loaded state={rounds}>
+            {(list) => {
+              const period = applicationWindow(data.status, list, todayInSweden());
+              return (
+                <>
+                  {staff && <StaffLinks programme={data} viewer={viewer} />}
+                  <ProgrammePresentation
+                    programme={data}
+                    rounds={list}
+                    period={period}
+                    manager={viewer.hasRole('manager')}
+                    applyPanel={<ApplyPanel programme={data} period={period} viewer={viewer} />}
+                  />
+                </>
+              );
+            }}
+          </Loaded>
         )}
       </Loaded>
     </Page>
   );
 }
 
-/** Invites members to apply as adept or mentor while the programme is open. */
-function ApplyCard({ programme }: { programme: Programme }) {
+/** The work administrators and coordinators do with the programme. */
+function StaffLinks({ programme, viewer }: { programme: Programme; viewer: Viewer }) {
   const { t } = useTranslation();
   return (
-    <section className="card" aria-labelledby="apply-heading">
-      <h2 id="apply-heading">{t('intake.apply.cardTitle')}</h2>
-      {programme.description && <p>{programme.description}</p>}
-      {programme.status === 'open' ? (
-        <>
-          <p>{t('intake.apply.cardIntro')}</p>
-          <p className="form-actions">
-            <Link to={`/programmes/${programme.id}/apply/adept`} className="button button-primary">
-              {t('intake.apply.asAdept')}
+    <nav className="card staff-links" aria-labelledby="staff-links-heading">
+      <h2 id="staff-links-heading">{t('programmes.view.staff.title')}</h2>
+      <ul>
+        <li>
+          <Link to={`/programmes/${programme.id}/intake`}>{t('programmes.view.staff.intake')}</Link>
+        </li>
+        <li>
+          <Link to={`/pool?programmeId=${programme.id}`}>{t('programmes.view.staff.pool')}</Link>
+        </li>
+        {viewer.isAdmin && (
+          <li>
+            <Link to={`/programmes/${programme.id}/edit?section=rounds`}>
+              {t('programmes.view.staff.rounds')}
             </Link>
-            <Link to={`/programmes/${programme.id}/apply/mentor`} className="button button-primary">
-              {t('intake.apply.asMentor')}
-            </Link>
-            <Link to="/applications">{t('intake.apply.myApplications')}</Link>
-          </p>
-        </>
-      ) : (
-        <p>{t('intake.apply.cardClosed', { status: t(`programmes.statuses.${programme.status}`) })}</p>
+          </li>
+        )}
+      </ul>
+      {programme.status !== 'open' && (
+        <p className="hint staff-note">{t(`programmes.view.staff.statusNote.${programme.status}`)}</p>
       )}
-    </section>
+    </nav>
   );
 }
 
-function ProgrammeEditor({
+/**
+ * Applying: the application the viewer already has, or when one can apply and the way in, or
+ * when applying opens.
+ */
+function ApplyPanel({
   programme,
-  onSaved,
+  period,
+  viewer,
 }: {
   programme: Programme;
-  onSaved(programme: Programme): void;
+  period: ApplicationWindow;
+  viewer: Viewer;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const viewer = useViewer();
-  const [name, setName] = useState(programme.name);
-  const [description, setDescription] = useState(programme.description);
-  const [status, setStatus] = useState(programme.status);
-  const [settings, setSettings] = useState(programme.settings);
-  const [saved, setSaved] = useState(false);
-  const save = useAction();
+  const applications = useApiData('/api/me/applications', applicationListSchema);
+  const date = (value: string) => formatDate(value, locale);
+  const roles = (['adept', 'mentor'] as const).filter((role) => viewer.hasRole(role));
+  const applyAs = roles.length > 0 ? roles : (['adept', 'mentor'] as const);
 
-  async function submit() {
-    setSaved(false);
-    const body = { name, description, status, settings };
-    onSaved(await api.put(`/api/programmes/${programme.id}`, body, programmeSchema));
-    setSaved(true);
-  }
-
-  /** Binds one part of the settings to its section. */
-  function section<K extends keyof ProgrammeSettings>(key: K) {
-    return {
-      value: settings[key],
-      path: `settings.${key}`,
-      onChange: (value: ProgrammeSettings[K]) => {
-        setSaved(false);
-        setSettings((current) => ({ ...current, [key]: value }));
-      },
-    };
+  let body: ReactNode;
+  if (applications.data === undefined && !applications.error) {
+    body = <Loading />;
+  } else {
+    const mine = (applications.data ?? []).filter(
+      (application) =>
+        application.programmeId === programme.id && activeStatuses.includes(application.status),
+    );
+    if (mine.length > 0) {
+      body = (
+        <ul className="plain-list">
+          {mine.map((application) => (
+            <li key={application.id}>
+              <p>
+                {t('programmes.view.apply.yours', {
+                  role: t(`programmes.view.apply.asRole.${application.role}`),
+                  date: date(application.submittedAt),
+                })}{' '}
+                <StatusBadge status={application.status} />
+              </p>
+              <p>{t(`programmes.view.apply.next.${application.status}`)}</p>
+              <p>
+                <Link to={`/applications/${application.id}`} className="button">
+                  {t('programmes.view.apply.open')}
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      );
+    } else if (period.state === 'open') {
+      body = (
+        <>
+          <p>
+            {period.closesOn
+              ? t('programmes.view.apply.openUntil', { date: date(period.closesOn) })
+              : t('programmes.view.apply.openAlways')}
+          </p>
+          <p className="form-actions">
+            {applyAs.map((role) => (
+              <Link
+                key={role}
+                to={`/programmes/${programme.id}/apply/${role}`}
+                className="button button-primary"
+              >
+                {t(`intake.apply.as${role === 'adept' ? 'Adept' : 'Mentor'}`)}
+              </Link>
+            ))}
+          </p>
+          <p>
+            <a href="#how-to-apply">{t('programmes.view.apply.howItWorks')}</a>
+          </p>
+        </>
+      );
+    } else if (period.state === 'upcoming') {
+      body = (
+        <p>
+          {period.closesOn
+            ? t('programmes.view.apply.opensBetween', {
+                open: date(period.opensOn),
+                close: date(period.closesOn),
+              })
+            : t('programmes.view.apply.opens', { open: date(period.opensOn) })}
+        </p>
+      );
+    } else if (period.state === 'ended') {
+      body = (
+        <p>
+          {period.closedOn
+            ? t('programmes.view.apply.closedOn', { date: date(period.closedOn) })
+            : t('programmes.view.apply.closed')}
+        </p>
+      );
+    } else {
+      body = <p>{t('programmes.view.apply.notOpen')}</p>;
+    }
   }
 
   return (
-    <Form action={save} onSubmit={submit} className="form programme-editor">
-      <p className="hint">
-        {t('programmes.basedOn', {
-          template: t(`programmes.templates.${programme.templateKey}`),
-          updated: formatDateTime(programme.updatedAt, locale),
-        })}
-      </p>
-      {!viewer.isAdmin && <p className="notice">{t('programmes.readOnly')}</p>}
-      {/* A disabled fieldset makes the whole editor read-only for those who may not change it. */}
-      <fieldset className="editor-body" disabled={!viewer.isAdmin}>
-        <legend className="visually-hidden">{t('programmes.settings')}</legend>
-        <fieldset className="section">
-          <legend>{t('programmes.general')}</legend>
-          <TextField
-            name="name"
-            label={t('programmes.name')}
-            required
-            maxLength={ProgrammeLimits.nameMax}
-            value={name}
-            onChange={setName}
-          />
-          <TextAreaField
-            name="description"
-            label={t('programmes.description')}
-            maxLength={ProgrammeLimits.descriptionMax}
-            value={description}
-            onChange={setDescription}
-          />
-          <SelectField
-            name="status"
-            label={t('programmes.status')}
-            hint={t(`programmes.statusHints.${status}`)}
-            value={status}
-            options={programmeStatuses.map((s) => ({ value: s, label: t(`programmes.statuses.${s}`) }))}
-            onChange={setStatus}
-          />
-        </fieldset>
-        <IntakeSection {...section('intake')} />
-        <EligibilitySection {...section('eligibility')} />
-        <ApprovalStepsSection {...section('approvalSteps')} />
-        <DevelopmentAreasSection {...section('developmentAreas')} />
-        <QuestionsSection {...section('applicationQuestions')} />
-        <PrivacySection {...section('privacy')} />
-        <TrainingSection {...section('mentorTraining')} />
-        <MatchingSection {...section('matching')} />
-        <DurationSection {...section('duration')} />
-        <CadenceSection {...section('cadence')} />
-        <ProcessPlanSection {...section('processPlan')} />
-        <EventsSection {...section('events')} />
-        <FeeSection {...section('fee')} />
-        <DocumentsSection {...section('documents')} />
-        <div className="form-actions sticky-actions">
-          <SubmitButton action={save}>{t('programmes.save')}</SubmitButton>
-          <span role="status">{saved && t('common.saved')}</span>
-        </div>
-      </fieldset>
-    </Form>
+    <section className="card apply-panel" aria-labelledby="apply-heading">
+      <h2 id="apply-heading">{t('programmes.view.apply.title')}</h2>
+      {body}
+    </section>
   );
 }

@@ -38,7 +38,9 @@ export function RoundsSection({ programmeId }: { programmeId: string }) {
   return (
     <section className="card rounds" aria-labelledby="rounds-heading">
       <div className="section-heading">
-        <h2 id="rounds-heading">{t('programmes.rounds.title')}</h2>
+        <h2 id="rounds-heading" tabIndex={-1}>
+          {t('programmes.rounds.title')}
+        </h2>
         {viewer.isAdmin && editing === null && (
           <button type="button" className="button" onClick={() => setEditing('new')}>
             {t('programmes.rounds.add')}
@@ -175,7 +177,7 @@ function RoundForm({ programmeId, round, onSaved, onCancel }: RoundFormProps) {
           />
           <TextField
             name="endsOn"
-            label={t('programmes.rounds.endsOn')}
+            label={t('programmes.editor.optional', { label: t('programmes.rounds.endsOn') })}
             hint={t('programmes.rounds.endsOnHint')}
             type="date"
             value={endsOn}
@@ -185,14 +187,16 @@ function RoundForm({ programmeId, round, onSaved, onCancel }: RoundFormProps) {
         <div className="field-row">
           <TextField
             name="applicationsOpenOn"
-            label={t('programmes.rounds.applicationsOpenOn')}
+            label={t('programmes.editor.optional', { label: t('programmes.rounds.applicationsOpenOn') })}
+            hint={t('programmes.editor.applicationsOpenOnHint')}
             type="date"
             value={applicationsOpenOn}
             onChange={setApplicationsOpenOn}
           />
           <TextField
             name="applicationsCloseOn"
-            label={t('programmes.rounds.applicationsCloseOn')}
+            label={t('programmes.editor.optional', { label: t('programmes.rounds.applicationsCloseOn') })}
+            hint={t('programmes.editor.applicationsCloseOnHint')}
             type="date"
             value={applicationsCloseOn}
             onChange={setApplicationsCloseOn}

@@ -10,15 +10,14 @@ import type { ParticipantRole } from '../../../shared/roles.ts';
 import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../components/Form.tsx';
 import { formatMoney } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
-import { removeAt, replaceAt, type SectionProps } from './editing.tsx';
+import { EditorSection, removeAt, replaceAt, type SectionProps, useOptionalLabel } from './editing.tsx';
 
 type Settings = ProgrammeSettings;
 
 export function IntakeSection({ value, path, onChange }: SectionProps<Settings['intake']>) {
   const { t } = useTranslation();
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.intake.legend')}</legend>
+    <EditorSection id="intake" title={t('programmes.intake.legend')}>
       <SelectField
         name={`${path}.mode`}
         label={t('programmes.intake.mode')}
@@ -39,16 +38,16 @@ export function IntakeSection({ value, path, onChange }: SectionProps<Settings['
           onChange({ ...value, approvalReminderDays: approvalReminderDays ?? 5 })
         }
       />
-    </fieldset>
+    </EditorSection>
   );
 }
 
 export function EligibilitySection({ value, path, onChange }: SectionProps<Settings['eligibility']>) {
   const { t } = useTranslation();
+  const optional = useOptionalLabel();
   const roles: ParticipantRole[] = ['adept', 'mentor'];
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.eligibility.legend')}</legend>
+    <EditorSection id="eligibility" title={t('programmes.eligibility.legend')}>
       <div className="columns">
         {roles.map((role) => {
           const rule = value[role];
@@ -59,7 +58,7 @@ export function EligibilitySection({ value, path, onChange }: SectionProps<Setti
               <legend>{t(`programmes.eligibility.for.${role}`)}</legend>
               <NumberField
                 name={`${rulePath}.minMonthsManagingStaff`}
-                label={t('programmes.eligibility.minMonths')}
+                label={optional(t('programmes.eligibility.minMonths'))}
                 hint={t('programmes.emptyForNone')}
                 min={0}
                 max={600}
@@ -75,7 +74,7 @@ export function EligibilitySection({ value, path, onChange }: SectionProps<Setti
               {role === 'mentor' && (
                 <NumberField
                   name={`${rulePath}.minCapacity`}
-                  label={t('programmes.eligibility.minCapacity')}
+                  label={optional(t('programmes.eligibility.minCapacity'))}
                   hint={t('programmes.emptyForNone')}
                   min={1}
                   max={20}
@@ -91,7 +90,7 @@ export function EligibilitySection({ value, path, onChange }: SectionProps<Setti
               />
               <TextAreaField
                 name={`${rulePath}.otherCriteria`}
-                label={t('programmes.eligibility.otherCriteria')}
+                label={optional(t('programmes.eligibility.otherCriteria'))}
                 hint={t('programmes.eligibility.otherCriteriaHint')}
                 rows={3}
                 maxLength={ProgrammeLimits.textMax}
@@ -108,15 +107,15 @@ export function EligibilitySection({ value, path, onChange }: SectionProps<Setti
         checked={value.allowExceptions}
         onChange={(allowExceptions) => onChange({ ...value, allowExceptions })}
       />
-    </fieldset>
+    </EditorSection>
   );
 }
 
 export function MatchingSection({ value, path, onChange }: SectionProps<Settings['matching']>) {
   const { t } = useTranslation();
+  const optional = useOptionalLabel();
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.matching.legend')}</legend>
+    <EditorSection id="matching" title={t('programmes.matching.legend')}>
       <SelectField
         name={`${path}.crossOrganisation`}
         label={t('programmes.matching.crossOrganisation')}
@@ -141,13 +140,13 @@ export function MatchingSection({ value, path, onChange }: SectionProps<Settings
       />
       <TextField
         name={`${path}.advisorRole`}
-        label={t('programmes.matching.advisorRole')}
+        label={optional(t('programmes.matching.advisorRole'))}
         hint={t('programmes.matching.advisorRoleHint')}
         maxLength={ProgrammeLimits.textMax}
         value={value.advisorRole}
         onChange={(advisorRole) => onChange({ ...value, advisorRole })}
       />
-    </fieldset>
+    </EditorSection>
   );
 }
 
@@ -155,8 +154,7 @@ export function DurationSection({ value, path, onChange }: SectionProps<Settings
   const { t } = useTranslation();
   const extendable = value.extensionMonths !== null;
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.duration.legend')}</legend>
+    <EditorSection id="duration" title={t('programmes.duration.legend')}>
       <NumberField
         name={`${path}.months`}
         label={t('programmes.duration.months')}
@@ -198,16 +196,16 @@ export function DurationSection({ value, path, onChange }: SectionProps<Settings
           />
         </div>
       )}
-    </fieldset>
+    </EditorSection>
   );
 }
 
 export function CadenceSection({ value, path, onChange }: SectionProps<Settings['cadence']>) {
   const { t } = useTranslation();
+  const optional = useOptionalLabel();
   const set = (patch: Partial<Settings['cadence']>) => onChange({ ...value, ...patch });
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.cadence.legend')}</legend>
+    <EditorSection id="cadence" title={t('programmes.cadence.legend')}>
       <div className="field-row">
         <NumberField
           name={`${path}.meetingEveryWeeksMin`}
@@ -252,7 +250,7 @@ export function CadenceSection({ value, path, onChange }: SectionProps<Settings[
       </div>
       <NumberField
         name={`${path}.expectedMeetings`}
-        label={t('programmes.cadence.expectedMeetings')}
+        label={optional(t('programmes.cadence.expectedMeetings'))}
         hint={t('programmes.emptyForNone')}
         min={1}
         max={100}
@@ -261,22 +259,22 @@ export function CadenceSection({ value, path, onChange }: SectionProps<Settings[
       />
       <TextField
         name={`${path}.usualPlace`}
-        label={t('programmes.cadence.usualPlace')}
+        label={optional(t('programmes.cadence.usualPlace'))}
         hint={t('programmes.cadence.usualPlaceHint')}
         maxLength={ProgrammeLimits.textMax}
         value={value.usualPlace}
         onChange={(usualPlace) => set({ usualPlace })}
       />
-    </fieldset>
+    </EditorSection>
   );
 }
 
 export function FeeSection({ value, path, onChange }: SectionProps<Settings['fee']>) {
   const { t } = useTranslation();
+  const optional = useOptionalLabel();
   const locale = useLocale();
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.fee.legend')}</legend>
+    <EditorSection id="fee" title={t('programmes.fee.legend')}>
       <SelectField
         name={`${path}.basis`}
         label={t('programmes.fee.basis')}
@@ -299,12 +297,12 @@ export function FeeSection({ value, path, onChange }: SectionProps<Settings['fee
       )}
       <TextField
         name={`${path}.note`}
-        label={t('programmes.fee.note')}
+        label={optional(t('programmes.fee.note'))}
         maxLength={ProgrammeLimits.textMax}
         value={value.note}
         onChange={(note) => onChange({ ...value, note })}
       />
-    </fieldset>
+    </EditorSection>
   );
 }
 
@@ -320,8 +318,7 @@ export function DocumentsSection({ value, path, onChange }: SectionProps<Setting
   const { t } = useTranslation();
   const reading = value.recommendedReading;
   return (
-    <fieldset className="section">
-      <legend>{t('programmes.documents.legend')}</legend>
+    <EditorSection id="documents" title={t('programmes.documents.legend')}>
       {documentFlags.map((flag) => (
         <CheckboxField
           key={flag}
@@ -372,6 +369,6 @@ export function DocumentsSection({ value, path, onChange }: SectionProps<Setting
           </button>
         )}
       </fieldset>
-    </fieldset>
+    </EditorSection>
   );
 }

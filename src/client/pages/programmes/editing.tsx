@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/programme.ts';
 import { ProgrammeLimits } from '../../../shared/programme.ts';
@@ -26,11 +26,69 @@ export function move<T>(items: readonly T[], from: number, to: number): T[] {
   return result;
 }
 
-/** A key like "milestone-3" that no item in the list has yet. */
-export function freshKey(prefix: string, items: readonly { key: string }[]): string {
-  let n = items.length + 1;
-  while (items.some((item) => item.key === `${prefix}-${n}`)) n += 1;
-  return `${prefix}-${n}`;
+/**
+ * Whether list items show their internal key. Off unless the administrator asks for it under
+ * "Advanced", or the server refused a key; new items get keys made from their labels on saving.
+ */
+export const ShowKeysContext = createContext(false);
+
+/** The internal key of a list item, shown only when asked for (see ShowKeysContext). */
+export function KeyField({
+  path,
+  value,
+  onChange,
+}: {
+  path: string;
+  value: string;
+  onChange(key: string): void;
+}) {
+  const { t } = useTranslation();
+  const shown = useContext(ShowKeysContext);
+  if (!shown) return null;
+  return (
+    <TextField
+      name={`${path}.key`}
+      label={t('programmes.editor.key')}
+      hint={t(value ? 'programmes.editor.keyHint' : 'programmes.editor.keyHintNew')}
+      maxLength={ProgrammeLimits.keyMax}
+      spellCheck={false}
+      autoCapitalize="off"
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
+/** A label marked as optional: "Anmärkning (valfritt)". */
+export function useOptionalLabel(): (label: string) => string {
+  const { t } = useTranslation();
+  return (label) => t('programmes.editor.optional', { label });
+}
+
+/**
+ * One part of the programme editor: a heading (which takes focus when the part is opened from the
+ * section menu), an optional introduction, and the fields.
+ */
+export function EditorSection({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="editor-section" aria-labelledby={`section-${id}`}>
+      <h2 id={`section-${id}`} className="section-title" tabIndex={-1}>
+        {title}
+      </h2>
+      {intro && <p className="hint section-intro">{intro}</p>}
+      {children}
+    </section>
+  );
 }
 
 /** The two language versions of a text shown to participants. */
@@ -138,7 +196,7 @@ interface ListEditorProps<T> {
   /** A new item with its defaults, to add after the items there are. */
   newItem(items: readonly T[]): NoInfer<T>;
   addLabel: string;
-  /** How many items the list may have; the add button goes away at this many. */
+  /** How many items the list may have; the add button gives way to a note at this many. */
   max: number;
   /** A small add button, for a list inside an item. */
   compact?: boolean;
@@ -163,6 +221,7 @@ export function ListEditor<T>({
   compact,
   children,
 }: ListEditorProps<T>) {
+  const { t } = useTranslation();
   return (
     <>
       {empty !== undefined && items.length === 0 && <p>{empty}</p>}
@@ -186,14 +245,21 @@ export function ListEditor<T>({
           </fieldset>
         );
       })}
-      {items.length < max && (
-        <button
-          type="button"
-          className={compact ? 'button button-small' : 'button'}
-          onClick={() => onChange([...items, newItem(items)])}
-        >
-          {addLabel}
-        </button>
+      {items.length < max ? (
+        <div className="list-add">
+          <button
+            type="button"
+            className={compact ? 'button button-small' : 'button'}
+            onClick={() => onChange([...items, newItem(items)])}
+          >
+            {addLabel}
+          </button>
+          {!compact && items.length >= max - 3 && (
+            <span className="hint">{t('programmes.editor.roomLeft', { count: max - items.length })}</span>
+          )}
+        </div>
+      ) : (
+        <p className="hint">{t('programmes.editor.listFull', { count: max })}</p>
       )}
     </>
   );
