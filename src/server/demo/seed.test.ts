@@ -28,12 +28,19 @@ describe.each(dialects)('the demo network on %s', (dialect) => {
       'police_pool',
       'union_branch',
     ]);
+    // Lena in the pool, and the cohort round's fourteen adepts and mentors, are admitted.
     expect(await statuses()).toEqual([
-      'approved',
+      ...Array.from({ length: 15 }, () => 'approved'),
       'awaiting_approval',
       'awaiting_approval',
       'pending_review',
     ]);
+    const located = await testDb.db
+      .selectFrom('organisations')
+      .select(['name', 'latitude', 'longitude'])
+      .where('name', '=', 'Enköpings kommun')
+      .executeTakeFirstOrThrow();
+    expect(located).toMatchObject({ latitude: 59.636, longitude: 17.078 });
     // The manager without an account has an approval link waiting in the outbox.
     const links = await testDb.db
       .selectFrom('outbox')
@@ -46,9 +53,9 @@ describe.each(dialects)('the demo network on %s', (dialect) => {
   it('is left alone when the database has a network, and recreated on request', async () => {
     const again = await seedDemoIfEmpty(deps());
     expect(again?.networkName).toBeDefined();
-    expect(await statuses()).toHaveLength(4);
+    expect(await statuses()).toHaveLength(18);
     await recreateDemo(deps());
-    expect(await statuses()).toHaveLength(4);
+    expect(await statuses()).toHaveLength(18);
     expect(await testDb.db.selectFrom('networks').select('id').execute()).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import type { IntakeDeps } from '../modules/applications/applications.service.ts
 import { hashPassword } from '../modules/auth/password.ts';
 import { findProgrammeTemplate } from '../modules/programmes/programme.templates.ts';
 import { newId, nowIso } from '../util.ts';
-import { seedDemoActivity } from './activity.ts';
+import { cohortPeople, seedDemoActivity } from './activity.ts';
 
 /** Everyone in the demo network signs in with this password (or with a link from the outbox). */
 export const DEMO_PASSWORD = 'bollplank-demo';
@@ -18,12 +18,13 @@ export interface DemoInfo {
 }
 
 const networkName = 'Mentorprogrammet för chefer i Uppland';
-const municipalities = [
-  'Enköpings kommun',
-  'Håbo kommun',
-  'Knivsta kommun',
-  'Upplands Väsby kommun',
-  'Östhammars kommun',
+/** The five municipalities with their approximate coordinates (for travel time in matching). */
+const municipalities: { name: string; place: string; latitude: number; longitude: number }[] = [
+  { name: 'Enköpings kommun', place: 'Enköping', latitude: 59.636, longitude: 17.078 },
+  { name: 'Håbo kommun', place: 'Habo', latitude: 57.909, longitude: 14.073 },
+  { name: 'Knivsta kommun', place: 'Knivsta', latitude: 59.726, longitude: 17.786 },
+  { name: 'Upplands Väsby kommun', place: 'Upplands Väsby', latitude: 59.519, longitude: 17.928 },
+  { name: 'Östhammars kommun', place: 'Östhammar', latitude: 60.259, longitude: 18.373 },
 ];
 
 /** People of the demo, by organisation index (into `municipalities`), role and name. */
@@ -116,6 +117,14 @@ const demoPeople: { org: number | null; role: string; name: string; email: strin
     email: 'chef.osthammar@demo.bollplank.se',
     title: 'Kommundirektör',
   },
+  // Admitted to the cohort programme's round (activity.ts), so its matching board has something to match.
+  ...cohortPeople.map((p) => ({
+    org: p.org,
+    role: p.role,
+    name: p.name,
+    email: p.email,
+    title: p.title,
+  })),
 ];
 
 const demoProgrammes: {
@@ -199,12 +208,15 @@ async function seedDemo(deps: IntakeDeps): Promise<DemoInfo> {
     await trx
       .insertInto('organisations')
       .values(
-        municipalities.map((name, i) => ({
+        municipalities.map((municipality, i) => ({
           id: organisationIds[i] as string,
           network_id: networkId,
-          name,
+          name: municipality.name,
           kind: 'municipality',
           org_number: null,
+          place_name: municipality.place,
+          latitude: municipality.latitude,
+          longitude: municipality.longitude,
           created_at: now,
           updated_at: now,
         })),
