@@ -66,7 +66,13 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
       <section aria-labelledby="home-todo">
         <h2 id="home-todo">{t('home.todo.title')}</h2>
         {nothing ? (
-          <p className="empty-state">{reviews ? t('home.todo.noneReviewer') : t('home.todo.none')}</p>
+          <p className="empty-state">
+            {reviews
+              ? t('home.todo.noneReviewer')
+              : viewer.hasRole('manager')
+                ? t('home.todo.noneManager')
+                : t('home.todo.none')}
+          </p>
         ) : (
           <>
             <p>{t('home.todo.intro')}</p>
