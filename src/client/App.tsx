@@ -26,6 +26,9 @@ const ApprovalRespondPage = page(
 const ApprovalsPage = page(() => import('./pages/intake/ApprovalsPage.tsx'), 'ApprovalsPage');
 const IntakePage = page(() => import('./pages/intake/IntakePage.tsx'), 'IntakePage');
 const PoolPage = page(() => import('./pages/intake/PoolPage.tsx'), 'PoolPage');
+const MatchingBoardPage = page(() => import('./pages/matching/MatchingBoardPage.tsx'), 'MatchingBoardPage');
+const MatchingIndexPage = page(() => import('./pages/matching/MatchingIndexPage.tsx'), 'MatchingIndexPage');
+const MyPairsPage = page(() => import('./pages/matching/MyPairsPage.tsx'), 'MyPairsPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage');
 const OutboxPage = page(() => import('./pages/OutboxPage.tsx'), 'OutboxPage');
 const NewOrganisationPage = page(
@@ -82,6 +85,9 @@ export function App() {
           <Route path="/applications/:id" element={<ApplicationPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/pool" element={<PoolPage />} />
+          <Route path="/matching" element={<MatchingIndexPage />} />
+          <Route path="/programmes/:id/matching" element={<MatchingBoardPage />} />
+          <Route path="/pairs" element={<MyPairsPage />} />
           <Route path="/outbox" element={<OutboxPage />} />
           <Route path="/me" element={<ProfilePage />} />
         </Route>

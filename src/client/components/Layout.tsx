@@ -130,6 +130,14 @@ function MainNav({ viewer }: { viewer: Viewer }) {
   // Approvals are asked of managers, of HR (the coordinators) and of the administrators.
   if (reviews || viewer.hasRole('manager')) links.push({ to: '/approvals', label: t('nav.approvals') });
   if (reviews) links.push({ to: '/pool', label: t('nav.pool') });
+  if (reviews) links.push({ to: '/matching', label: t('matching.nav.board') });
+  // Participants' own pair(s): whom they are matched with, and how to reach them.
+  const adept = viewer.hasRole('adept');
+  const mentor = viewer.hasRole('mentor');
+  if (adept || mentor) {
+    const label = adept && mentor ? 'myPairs' : adept ? 'myMentor' : 'myAdept';
+    links.push({ to: '/pairs', label: t(`matching.nav.${label}`) });
+  }
   if (viewer.isAdmin) links.push({ to: '/outbox', label: t('nav.outbox') });
   return (
     <nav aria-label={t('nav.label')}>

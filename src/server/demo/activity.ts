@@ -266,7 +266,7 @@ export const cohortPeople: {
     since: '2008-01-01',
     sector: 'Ekonomi',
     areas: ['budget', 'change', 'leading-leaders'],
-    capacity: 1,
+    capacity: 2,
     about: 'Ekonomichef i tio år, tidigare enhetschef.',
   },
   {
@@ -305,7 +305,7 @@ export const cohortPeople: {
     since: '2007-09-01',
     sector: 'HR',
     areas: ['stress', 'recruitment', 'role'],
-    capacity: 2,
+    capacity: 3,
     about: 'HR-direktör som brinner för chefers villkor.',
   },
   {
@@ -318,7 +318,7 @@ export const cohortPeople: {
     since: '2011-04-01',
     sector: 'Samhällsbyggnad',
     areas: ['change', 'recruitment', 'budget'],
-    capacity: 1,
+    capacity: 2,
     about: 'Har lett stora förändringar inom samhällsbyggnad.',
   },
 ];

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { type Organisation, organisationSchema } from '../../../shared/api.ts';
 import { api, personListSchema, withQuery } from '../../api.ts';
 import { Loaded, Page } from '../../components/Page.tsx';
-import { useApiData } from '../../hooks.ts';
+import { useApiData, useLocale } from '../../hooks.ts';
 import { useViewer } from '../../session.tsx';
 import { PeopleTable } from '../people/PeopleTable.tsx';
 import { type OrganisationBody, OrganisationForm } from './OrganisationForm.tsx';
@@ -34,6 +34,9 @@ function OrganisationDetail({
 }) {
   const { t } = useTranslation();
   const viewer = useViewer();
+  const locale = useLocale();
+  const coordinate = (value: number) =>
+    new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 4 }).format(value);
   const [editing, setEditing] = useState(false);
   const people = useApiData(
     withQuery(`/api/networks/${viewer.networkId}/people`, { organisationId: organisation.id }),
@@ -63,6 +66,22 @@ function OrganisationDetail({
               <dd>{t(`organisations.kinds.${organisation.kind}`)}</dd>
               <dt>{t('organisations.orgNumber')}</dt>
               <dd>{organisation.orgNumber ?? '–'}</dd>
+              <dt>{t('matching.location.place')}</dt>
+              <dd>
+                {organisation.latitude !== null && organisation.longitude !== null
+                  ? t('matching.location.at', {
+                      place: organisation.placeName ?? '–',
+                      latitude: coordinate(organisation.latitude),
+                      longitude: coordinate(organisation.longitude),
+                    })
+                  : t('matching.location.none')}
+              </dd>
+              {organisation.external && (
+                <>
+                  <dt>{t('matching.location.membership')}</dt>
+                  <dd>{t('matching.location.external')}</dd>
+                </>
+              )}
             </dl>
             {viewer.isAdmin && (
               <button type="button" className="button" onClick={() => setEditing(true)}>

@@ -771,9 +771,14 @@ export async function decide(
     const broken = constraintsNow(snapshot.input, body.adeptId, body.mentorId);
     if (broken.includes('forbidden')) throw AppError.validation('mentorId', 'pair_forbidden');
     if (broken.includes('no_free_capacity')) throw AppError.validation('mentorId', 'no_free_capacity');
-    if (broken.length > 0 && !body.acknowledgeWarnings) {
-      throw AppError.validation('acknowledgeWarnings', 'breaks_constraints');
-    }
+    // Breaking a hard constraint by hand is allowed when said so, and why.
+    const errors = [
+      ...(broken.length > 0 && !body.acknowledgeWarnings
+        ? [{ field: 'acknowledgeWarnings', message: 'breaks_constraints' }]
+        : []),
+      ...(broken.length > 0 && !body.reason ? [{ field: 'reason', message: 'required' }] : []),
+    ];
+    if (errors.length > 0) throw new AppError('validation_failed', errors);
     overridden = broken;
   }
 
