@@ -86,7 +86,7 @@ export function App() {
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/pool" element={<PoolPage />} />
           <Route path="/matching" element={<MatchingIndexPage />} />
-          <Route path="/programmes/:id/matching" element={<MatchingBoardPage />} />
+          <Route path="/matching/:id" element={<MatchingBoardPage />} />
           <Route path="/pairs" element={<MyPairsPage />} />
           <Route path="/outbox" element={<OutboxPage />} />
           <Route path="/me" element={<ProfilePage />} />

@@ -183,7 +183,7 @@ export function PublishSection({
       ) : (
         <div className="decision-panel">
           <h3>{t('matching.publish.checkTitle')}</h3>
-          <p>{t('matching.publish.checkIntro', { pairs: pending.length, people: pending.length * 2 })}</p>
+          <p>{t('matching.publish.checkIntro', { pairs: pending.length, mails: pending.length * 2 })}</p>
           <ul>
             {pending.map((p) => (
               <li key={`${p.adept.id}:${p.mentor.id}`}>

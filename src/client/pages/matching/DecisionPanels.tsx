@@ -65,7 +65,7 @@ export function DecisionPanel({
             { roundId: props.roundId, adeptId: props.adept.id, mentorId: mentor.id, kind, reason },
             decisionSchema,
           );
-          props.onDone(t(lock ? 'matching.proposals.locked' : 'matching.decisions.forbid'));
+          props.onDone(t(lock ? 'matching.decide.locked' : 'matching.decide.forbidden', names));
         }}
       >
         <TextAreaField

@@ -140,11 +140,8 @@ function Overview({
       )}
       {board.round && <p className="lead">{board.round.name}</p>}
       <p>
-        {t('matching.board.counts', {
-          adepts: board.counts.adepts,
-          mentors: board.counts.mentors,
-          places: board.counts.places,
-        })}
+        {t('matching.board.waiting', { count: board.counts.adepts })}{' '}
+        {t('matching.board.places', { count: board.counts.places, mentors: board.counts.mentors })}
       </p>
       {board.scope === 'organisations' && (
         <p>

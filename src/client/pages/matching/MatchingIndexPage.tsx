@@ -23,7 +23,7 @@ export function MatchingIndexPage() {
               {open.map((programme) => (
                 <li key={programme.id} className="card">
                   <h2 className="card-title">
-                    <Link to={`/programmes/${programme.id}/matching`}>{programme.name}</Link>
+                    <Link to={`/matching/${programme.id}`}>{programme.name}</Link>
                   </h2>
                   <p>
                     {programme.settings.intake.mode === 'cohort'

@@ -249,7 +249,12 @@ function PublishPick({
             { pairs: [{ adeptId: adept.id, mentorId: candidate.mentor.id }] },
             publishResultSchema,
           );
-          onChanged(t('matching.single.done', names));
+          const next = t(
+            board.programme.firstContact === 'adept'
+              ? 'matching.publish.nextAdept'
+              : 'matching.publish.nextMentor',
+          );
+          onChanged(`${t('matching.single.done', names)} ${t('matching.publish.next', { contact: next })}`);
         }}
       >
         <div className="form-actions">

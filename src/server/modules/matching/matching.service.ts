@@ -678,7 +678,8 @@ async function presentCandidates(
         mentor: fromParticipant(mentor),
         score: m.displayScore,
         breakdown: breakdownOf(m.breakdown, snapshot.input, ranking.maxScore),
-        explanation: m.explanation.map((r) => renderReason(r, locale)),
+        // The points per criterion are the explanation (shown as a table); sentences only for what excludes.
+        explanation: m.explanation.filter((r) => r.code !== 'criterion').map((r) => renderReason(r, locale)),
         constraints: m.constraints,
         distanceKm: Number.isFinite(m.distanceKm) ? round1(m.distanceKm) : null,
         freeCapacity: Math.max(

@@ -232,7 +232,7 @@ export async function declinePair(
           adept: adept.name,
           mentor: mentor.name,
           by: decliner.name,
-          link: `${deps.config.publicUrl}/programmes/${pair.programme_id}/matching`,
+          link: `${deps.config.publicUrl}/matching/${pair.programme_id}`,
         },
       });
     }
