@@ -521,7 +521,9 @@ describe.each(dialects)('the matching board on %s', (dialect) => {
     expect(allowed.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < allowed.length; i++)
       expect(allowed[i - 1].score).toBeGreaterThanOrEqual(allowed[i].score);
-    expect(allowed[0].breakdown.find((c: any) => c.criterion === 'developmentAreas').points).toBeGreaterThan(0);
+    expect(allowed[0].breakdown.find((c: any) => c.criterion === 'developmentAreas').points).toBeGreaterThan(
+      0,
+    );
     // The coordinator of an organisation with no part in it sees no such adept.
     expect(
       (
