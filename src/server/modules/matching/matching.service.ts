@@ -657,17 +657,15 @@ export async function candidates(
     verdict: null,
     error: null,
   });
-  return presentCandidates(db, snapshot, ranking, id, locale);
+  return presentCandidates(snapshot, ranking, id, locale);
 }
 
-async function presentCandidates(
-  db: Queryable,
+function presentCandidates(
   snapshot: Snapshot,
   ranking: MentorRanking,
   runId: string,
   locale: Locale,
-): Promise<Candidates> {
-  void db;
+): Candidates {
   const adept = snapshot.people.get(ranking.adept)!;
   return {
     runId,
@@ -912,7 +910,6 @@ export async function publish(
   const { db } = deps;
   const { run, programme, settings } = await loadRun(db, actor, runId);
   if (effectiveStatus(run) !== 'done' || !run.result) throw AppError.validation('runId', 'run_not_done');
-  const input = JSON.parse(run.input) as MatchingInput;
   const offered = new Map<string, number>();
   let maxScore: number;
   if (run.kind === 'single') {
@@ -1002,7 +999,6 @@ export async function publish(
       free.set(p.mentorId, (free.get(p.mentorId) ?? 0) - 1);
       published.push({ pairId, adeptId: p.adeptId, mentorId: p.mentorId });
     }
-    void input;
     if (published.length > 0) await recordAudit(trx, actor!, 'create', 'pairs', run.id, programme.network_id);
     return { published, skipped, mails };
   });
