@@ -940,66 +940,79 @@ export async function publish(
     seen.add(p.adeptId);
   }
 
-  return db.transaction().execute(async (trx) => {
-    const snapshot = await buildSnapshot(trx, programme, run.round_id, { withoutLocks: true });
-    const waiting = new Set(snapshot.adepts.map((a) => a.id));
-    const free = new Map(
-      snapshot.mentors.map((m) => [
-        m.id,
-        (m.mentor?.capacity ?? 0) - (snapshot.currentByMentor.get(m.id) ?? 0),
-      ]),
-    );
-    const forbidden = new Set((snapshot.input.forbidden ?? []).map((f) => `${f.adept}:${f.mentor}`));
-    const published: PublishResult['published'] = [];
-    const skipped: PublishResult['skipped'] = [];
-    let mails = 0;
-    const now = nowIso();
-    for (const p of requested) {
-      const key = `${p.adeptId}:${p.mentorId}`;
-      const why = !waiting.has(p.adeptId)
-        ? 'already_paired'
-        : (free.get(p.mentorId) ?? 0) <= 0
-          ? 'no_free_capacity'
-          : forbidden.has(key)
-            ? 'pair_forbidden'
-            : null;
-      if (why) {
-        skipped.push({ ...p, reason: why });
-        continue;
+  const publishPairs = () =>
+    db.transaction().execute(async (trx) => {
+      const snapshot = await buildSnapshot(trx, programme, run.round_id, { withoutLocks: true });
+      const waiting = new Set(snapshot.adepts.map((a) => a.id));
+      const free = new Map(
+        snapshot.mentors.map((m) => [
+          m.id,
+          (m.mentor?.capacity ?? 0) - (snapshot.currentByMentor.get(m.id) ?? 0),
+        ]),
+      );
+      const forbidden = new Set((snapshot.input.forbidden ?? []).map((f) => `${f.adept}:${f.mentor}`));
+      const published: PublishResult['published'] = [];
+      const skipped: PublishResult['skipped'] = [];
+      let mails = 0;
+      const now = nowIso();
+      for (const p of requested) {
+        const key = `${p.adeptId}:${p.mentorId}`;
+        const why = !waiting.has(p.adeptId)
+          ? 'already_paired'
+          : (free.get(p.mentorId) ?? 0) <= 0
+            ? 'no_free_capacity'
+            : forbidden.has(key)
+              ? 'pair_forbidden'
+              : null;
+        if (why) {
+          skipped.push({ ...p, reason: why });
+          continue;
+        }
+        const adept = snapshot.people.get(p.adeptId)!;
+        const mentor = snapshot.people.get(p.mentorId)!;
+        const pairId = newId();
+        await repo.insertPair(trx, {
+          id: pairId,
+          programme_id: programme.id,
+          round_id: run.round_id ?? adept.roundId,
+          adept_id: p.adeptId,
+          mentor_id: p.mentorId,
+          status: 'introduced',
+          run_id: run.id,
+          score: offered.get(key) ?? null,
+          max_score: maxScore,
+          published_by: actor!.personId,
+          published_at: now,
+          updated_at: now,
+        });
+        await repo.insertPairEvent(trx, {
+          id: newId(),
+          pair_id: pairId,
+          from_status: null,
+          to_status: 'introduced',
+          actor_id: actor!.personId,
+          actor_role: isNetworkAdmin(actor!, programme.network_id) ? 'administrator' : 'coordinator',
+          reason: null,
+          created_at: now,
+        });
+        mails += await introducePair(deps, trx, { programme, settings, pairId, adept, mentor });
+        waiting.delete(p.adeptId);
+        free.set(p.mentorId, (free.get(p.mentorId) ?? 0) - 1);
+        published.push({ pairId, adeptId: p.adeptId, mentorId: p.mentorId });
       }
-      const adept = snapshot.people.get(p.adeptId)!;
-      const mentor = snapshot.people.get(p.mentorId)!;
-      const pairId = newId();
-      await repo.insertPair(trx, {
-        id: pairId,
-        programme_id: programme.id,
-        round_id: run.round_id ?? adept.roundId,
-        adept_id: p.adeptId,
-        mentor_id: p.mentorId,
-        status: 'introduced',
-        run_id: run.id,
-        score: offered.get(key) ?? null,
-        max_score: maxScore,
-        published_by: actor!.personId,
-        published_at: now,
-        updated_at: now,
-      });
-      await repo.insertPairEvent(trx, {
-        id: newId(),
-        pair_id: pairId,
-        from_status: null,
-        to_status: 'introduced',
-        actor_id: actor!.personId,
-        actor_role: isNetworkAdmin(actor!, programme.network_id) ? 'administrator' : 'coordinator',
-        reason: null,
-        created_at: now,
-      });
-      mails += await introducePair(deps, trx, { programme, settings, pairId, adept, mentor });
-      waiting.delete(p.adeptId);
-      free.set(p.mentorId, (free.get(p.mentorId) ?? 0) - 1);
-      published.push({ pairId, adeptId: p.adeptId, mentorId: p.mentorId });
-    }
-    if (published.length > 0) await recordAudit(trx, actor!, 'create', 'pairs', run.id, programme.network_id);
-    return { published, skipped, mails };
+      if (published.length > 0)
+        await recordAudit(trx, actor!, 'create', 'pairs', run.id, programme.network_id);
+      return { published, skipped, mails };
+    });
+  return publishPairs().catch((error: unknown) => {
+    // Someone published a pair for one of these adepts at the same moment: the unique index refused it.
+    if (isUniqueViolation(error)) throw new AppError('conflict');
+    throw error;
   });
+}
+
+/** A unique constraint refused a row: SQLite's and PostgreSQL's spelling of it. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -6,6 +6,7 @@ import {
   admit,
   createProgramme,
   locate,
+  matchingFixture,
   mentorProfile,
   places,
 } from '../../../../test/matching-support.ts';
@@ -553,6 +554,24 @@ describe.each(dialects)('the matching board on %s', (dialect) => {
     const conflictId = declared.body.id;
     expect((await (await as(cast.adept)).delete(`/api/me/conflicts/${conflictId}`)).status).toBe(404);
     expect((await (await as(adept)).delete(`/api/me/conflicts/${conflictId}`)).status).toBe(204);
+  });
+
+  it('publishes a pair once when two coordinators publish it at the same moment', async () => {
+    const fixture = await matchingFixture(server.db, cast, 'agency_cohort');
+    const body = { pairs: [{ adeptId: fixture.adeptId, mentorId: fixture.mentorId }] };
+    const [one, two] = await Promise.all([
+      (await as(cast.admin)).post(`/api/matching-runs/${fixture.runId}/publish`, body),
+      (await as(cast.coordinatorA)).post(`/api/matching-runs/${fixture.runId}/publish`, body),
+    ]);
+    // One publishes; the other is told the adept has a pair (skipped) or that it lost the race (409).
+    expect([one.status, two.status].sort()).toEqual(expect.arrayContaining([200]));
+    for (const answer of [one, two]) expect([200, 409]).toContain(answer.status);
+    const pairs = await server.db
+      .selectFrom('pairs')
+      .select('id')
+      .where('programme_id', '=', fixture.programmeId)
+      .execute();
+    expect(pairs).toHaveLength(1);
   });
 
   it('runs a large round in a worker thread while the server answers, with progress to poll', async () => {
