@@ -17,6 +17,7 @@ import { formatDate, localized } from '../format.ts';
 import { useApiData, useLocale } from '../hooks.ts';
 import { useViewer, type Viewer } from '../session.tsx';
 import { StatusBadge } from './intake/ApplicationParts.tsx';
+import { MyPairOnHome } from './matching/MyPairOnHome.tsx';
 
 /** Statuses after which an application waits for nothing more. */
 const finished = new Set(['declined', 'rejected', 'withdrawn']);
@@ -92,6 +93,7 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
           </p>
         )}
       </section>
+      {(viewer.hasRole('adept') || viewer.hasRole('mentor')) && <MyPairOnHome />}
       {tasks.applications.length > 0 && <OwnApplications applications={tasks.applications} />}
       {applies && (
         <OpenProgrammes viewer={viewer} programmes={tasks.openProgrammes} applications={tasks.applications} />
@@ -346,6 +348,9 @@ function Shortcuts({ viewer }: { viewer: Viewer }) {
         </li>
         <li>
           <Link to="/pool">{t('home.shortcuts.pool')}</Link>
+        </li>
+        <li>
+          <Link to="/matching">{t('matching.nav.board')}</Link>
         </li>
         {viewer.isAdmin && (
           <li>
