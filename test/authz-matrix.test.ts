@@ -440,6 +440,21 @@ const matrix: Record<string, Row> = {
       body: await applyBody(ctx, 'adept'),
     }),
   },
+  // The coordinator's decision from the application's own page: never on one's own application.
+  'POST /api/applications/:id/decision': {
+    expect: inNetwork(200, 404, { coordinatorA: 200, adept: 403 }),
+    request: async (ctx) => ({
+      path: `/api/applications/${await freshApplication(ctx, ctx.cast.adept, 'pending_review')}/decision`,
+      body: { action: 'approve' },
+    }),
+  },
+  'POST /api/applications/:id/decision (coordinator A’s own application)': {
+    expect: inNetwork(200, 404, { coordinatorA: 403 }),
+    request: async (ctx) => ({
+      path: `/api/applications/${await freshApplication(ctx, ctx.cast.coordinatorA, 'pending_review')}/decision`,
+      body: { action: 'approve' },
+    }),
+  },
   'POST /api/applications/:id/withdraw': {
     expect: inNetwork(403, 404, { coordinatorA: 403, adept: 200 }),
     request: async (ctx) => ({ path: `/api/applications/${await freshApplication(ctx)}/withdraw` }),
@@ -463,6 +478,11 @@ const matrix: Record<string, Row> = {
     }),
   },
   'GET /api/me/approvals': { expect: signedIn(200), request: () => ({ path: '/api/me/approvals' }) },
+  // Each person's own history of answers: nobody reads another's.
+  'GET /api/me/approvals/decided': {
+    expect: signedIn(200),
+    request: () => ({ path: '/api/me/approvals/decided' }),
+  },
   'POST /api/approvals/:id/decide': {
     // A manager step addressed to the manager by e-mail: nobody else can see it.
     expect: inNetwork(404, 404, { manager: 200 }),
@@ -527,6 +547,17 @@ const matrix: Record<string, Row> = {
       path: `/api/people/${ctx.cast.mentor.id}/experience-exchanges`,
       body: { year: 2026 },
     }),
+  },
+  // Undoing a recorded exchange: the same people as recording it.
+  'DELETE /api/people/:id/experience-exchanges/:year': {
+    expect: inNetwork(204, 404, { coordinatorA: 204, mentor: 403 }),
+    request: async (ctx) => ({
+      path: `/api/people/${ctx.cast.mentor.id}/experience-exchanges/${await freshExchange(ctx)}`,
+    }),
+  },
+  'DELETE /api/people/:id/experience-exchanges/:year (a person who does not exist)': {
+    expect: signedIn(404),
+    request: () => ({ path: `/api/people/${newId()}/experience-exchanges/2025` }),
   },
   'POST /api/people/:id/experience-exchanges (a person who does not exist)': {
     expect: signedIn(404),
@@ -718,6 +749,31 @@ async function coordinatorInvitation(ctx: Context): Promise<string> {
     })
     .execute();
   return id;
+}
+
+/** The mentor's experience exchange of 2025, recorded if it is not (yet, or again). */
+async function freshExchange(ctx: Context): Promise<number> {
+  const year = 2025;
+  const existing = await ctx.server.db
+    .selectFrom('experience_exchanges')
+    .select('id')
+    .where('person_id', '=', ctx.cast.mentor.id)
+    .where('network_id', '=', ctx.cast.network.id)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (!existing) {
+    await ctx.server.db
+      .insertInto('experience_exchanges')
+      .values({
+        id: newId(),
+        person_id: ctx.cast.mentor.id,
+        network_id: ctx.cast.network.id,
+        year,
+        created_at: nowIso(),
+      })
+      .execute();
+  }
+  return year;
 }
 
 async function freshTrainingRecord(ctx: Context): Promise<string> {

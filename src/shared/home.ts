@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applicationStatusSchema, approvalSchema } from './intake.ts';
-import { localizedTextSchema, programmeStatusSchema } from './programme.ts';
+import { programmeStatusSchema } from './programme.ts';
 import { participantRoleSchema } from './roles.ts';
 
 /**
@@ -62,7 +62,8 @@ export const ownApplicationTaskSchema = z.object({
   pendingStep: z
     .object({
       approver: approvalSchema.shape.approver,
-      label: localizedTextSchema,
+      step: approvalSchema.shape.step,
+      /** The person asked: their account's name when the address belongs to one, else the name typed. */
       approverName: z.string().nullable(),
       requestedAt: z.string().nullable(),
     })

@@ -183,9 +183,18 @@ export const approvalSchema = z.object({
   id: z.string(),
   stepKey: z.string(),
   approver: z.enum(['manager', 'hr', 'coordinator', 'board']),
-  label: localizedTextSchema,
+  /** The programme's step as it was when the application was sent. */
+  step: z.object({
+    /** Who approves, a noun phrase for sentences ("kommunens ansvariga chef"); see shared/approval-texts.ts. */
+    approverName: storedText,
+    /** What the approver confirms, a sentence shown on its own, if the programme says. */
+    description: storedText.nullable(),
+  }),
+  /** The person asked, by the name the applicant typed (manager steps) or their account's. */
   approverName: z.string().nullable(),
   approverEmail: z.string().nullable(),
+  /** The account the step was sent to, when its address belongs to one: its name is the one to show. */
+  approverAccount: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** `superseded`: the application moved to another organisation, whose own chain replaced this step. */
   status: z.enum(['waiting', 'pending', 'approved', 'declined', 'cancelled', 'superseded']),
   comment: z.string().nullable(),
@@ -217,10 +226,35 @@ export const applicationSchema = z.object({
   decisionReason: z.string().nullable(),
   /** Who admitted, rejected or asked for completion. */
   decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** When they did. */
+  decidedAt: z.string().nullable(),
   submittedAt: z.string(),
   updatedAt: z.string(),
 });
 export type Application = z.infer<typeof applicationSchema>;
+
+/**
+ * An application as an approver (a manager, HR, a board) sees it: who applies and what for, without
+ * what the form says is for matching and statistics only (gender, wishes about the mentor), without
+ * answers the programme marks private and without what is written to the coordinator.
+ */
+export const approverApplicationSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  role: participantRoleSchema,
+  status: applicationStatusSchema,
+  applicant: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  organisation: z.object({ id: z.string(), name: z.string() }),
+  basics: profileBasicsSchema.omit({ gender: true }),
+  needs: needsProfileSchema.pick({ developmentAreas: true, goals: true }).nullable(),
+  mentor: mentorProfileSchema.nullable(),
+  answers: z.record(z.string(), answerValueSchema),
+  eligibility: eligibilitySchema,
+  approvals: z.array(approvalSchema),
+  submittedAt: z.string(),
+});
+export type ApproverApplication = z.infer<typeof approverApplicationSchema>;
 
 export const applicationListQuerySchema = z.object({
   role: participantRoleSchema.optional(),
@@ -248,15 +282,32 @@ export const bulkActionResultSchema = z.object({
   skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
 });
 
-export const decisionBodySchema = z.object({
-  decision: z.enum(approvalDecisions),
-  comment: longText.optional(),
-});
+/** An approver's answer; not approving needs a reason, which the applicant and the coordinator read. */
+export const decisionBodySchema = z
+  .object({
+    decision: z.enum(approvalDecisions),
+    comment: longText.optional(),
+  })
+  .refine((b) => b.decision === 'approve' || (b.comment !== undefined && b.comment.length > 0), {
+    path: ['comment'],
+    message: 'reason_required_to_decline',
+  });
 
-/** What an approver sees: a summary without the answers the programme marks private. */
+/** The coordinator's decision on one application, from its own page. */
+export const applicationDecisionBodySchema = z
+  .object({
+    action: z.enum(bulkActions),
+    reason: longText.optional(),
+  })
+  .refine((b) => b.action === 'approve' || (b.reason !== undefined && b.reason.length > 0), {
+    path: ['reason'],
+    message: 'required',
+  });
+
+/** What an approver sees: a summary without what is not theirs to read (see approverApplicationSchema). */
 export const approvalRequestSchema = z.object({
   approval: approvalSchema,
-  application: applicationSchema,
+  application: approverApplicationSchema,
   /** Labels for what the application holds: the programme's development areas and its non-private questions. */
   labels: z.object({
     developmentAreas: z.array(developmentAreaSchema),
@@ -265,6 +316,19 @@ export const approvalRequestSchema = z.object({
 });
 
 export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
+
+/** A step the person has decided, for their history: what, when, the decision and the comment. */
+export const decidedApprovalSchema = z.object({
+  approval: approvalSchema,
+  application: z.object({
+    id: z.string(),
+    programmeName: z.string(),
+    role: participantRoleSchema,
+    applicantName: z.string(),
+    organisationName: z.string(),
+  }),
+});
+export type DecidedApproval = z.infer<typeof decidedApprovalSchema>;
 
 // --- Mentor pool and training -----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ export const ProgrammeLimits = {
   milestonesMax: 40,
   eventsMax: 30,
   approvalStepsMax: 5,
+  approverNameMax: 100,
   trainingStepsMax: 10,
   readingMax: 20,
   offsetDaysMax: 3 * 365,
@@ -59,12 +60,27 @@ export const roleEligibilitySchema = z.object({
   otherCriteria: text,
 });
 
+/**
+ * Who approves, as a noun phrase that fits after "av" / "by" in any sentence: "kommunens ansvariga
+ * chef", "the municipality's responsible manager". Never a sentence of its own: no verb, no full stop.
+ */
+const approverNameText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(ProgrammeLimits.approverNameMax)
+  .regex(/^[^\n.!?:;]*$/, 'approver_name_phrase');
+
 export const approvalStepSchema = z.object({
   key,
   approver: z.enum(approvers),
   appliesTo: z.array(participantRoleSchema).min(1),
-  label: localizedTextSchema,
+  /** The approver's name, written to fit inside sentences ("Väntar på godkännande av {{approver}}"). */
+  approverName: z.object({ sv: approverNameText, en: approverNameText }),
+  /** What the approver confirms, as a whole sentence shown on its own (optional). */
+  description: localizedTextSchema.nullable().default(null),
 });
+export type ApprovalStep = z.infer<typeof approvalStepSchema>;
 
 export const trainingStepSchema = z.object({
   key,

@@ -27,6 +27,13 @@ describe('intake in Chromium: apply, approve by link, coordinate', () => {
     await server?.close();
   });
 
+  /** An approver's answer: approve, continue, and confirm in the page's own dialog. */
+  async function approve() {
+    await page.getByLabel('Jag godkänner ansökan', { exact: true }).check();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, godkänn' }).click();
+  }
+
   async function signOut() {
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/signin/);
@@ -75,19 +82,19 @@ describe('intake in Chromium: apply, approve by link, coordinate', () => {
       .executeTakeFirstOrThrow();
     const link = /\/approvals\/respond\?token=[^\s]+/.exec(mail.body_text)![0];
     await page.goto(`${server.baseUrl}${link}`);
-    await expect.poll(() => page.getByRole('button', { name: 'Godkänn', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Jag godkänner ansökan', { exact: true }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'approve by link');
-    await page.getByRole('button', { name: 'Godkänn', exact: true }).click();
+    await approve();
     await expect.poll(() => page.getByText('Tack, du har godkänt ansökan.').count()).toBe(1);
     await page.goto(`${server.baseUrl}${link}`);
     await expect.poll(() => page.getByText(/Länken har redan använts/).count()).toBe(1);
 
     await signIn(page, server.baseUrl, 'hr.knivsta@demo.bollplank.se', server.demo.password);
     await page.getByRole('navigation').getByRole('link', { name: 'Att godkänna' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Godkänn', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Jag godkänner ansökan', { exact: true }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'approvals');
-    await page.getByRole('button', { name: 'Godkänn', exact: true }).click();
-    await expect.poll(() => page.getByText(/Du godkände ansökan från Tibor/).count()).toBe(1);
+    await approve();
+    await expect.poll(() => page.getByText(/Du har godkänt ansökan från Tibor/).count()).toBe(1);
     await signOut();
 
     await signIn(page, server.baseUrl, 'admin@demo.bollplank.se', server.demo.password);
@@ -96,7 +103,12 @@ describe('intake in Chromium: apply, approve by link, coordinate', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Tibor Bahati' }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'intake');
     await page.getByLabel('Markera ansökan från Tibor Bahati').check();
-    await page.getByRole('button', { name: 'Utför för 1 ansökan' }).click();
+    await page.getByLabel('Åtgärd').selectOption({ label: 'Anta' });
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page
+      .getByRole('dialog', { name: 'Anta 1 ansökan?' })
+      .getByRole('button', { name: 'Ja, anta 1 ansökan' })
+      .click();
     await expect.poll(() => page.getByText('1 ansökan är antagen.').count()).toBe(1);
 
     for (const [path, name] of [

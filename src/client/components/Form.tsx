@@ -10,8 +10,17 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../shared/api.ts';
+import { ApiError } from '../api.ts';
 import type { Action } from '../hooks.ts';
 import { problemText } from './ProblemMessage.tsx';
+
+/**
+ * A problem found before anything is sent (a reason missing before a confirmation is asked),
+ * thrown inside `action.run` so that the form shows it exactly as it shows the server's.
+ */
+export function problemBeforeSending(title: string, errors: { field: string; message: string }[]): ApiError {
+  return new ApiError({ type: 'about:blank', title, status: 400, code: 'validation_failed', errors });
+}
 
 /** The element id for a field path such as "settings.processPlan.2.offsetDays". */
 function fieldId(prefix: string, path: string): string {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { stepSentence } from '../../shared/approval-texts.ts';
 import {
   type HomeTasks,
   homeTasksSchema,
@@ -13,7 +14,7 @@ import type { Locale } from '../../shared/roles.ts';
 import { withQuery } from '../api.ts';
 import { NameList } from '../components/NameList.tsx';
 import { Loaded, Page } from '../components/Page.tsx';
-import { formatDate, localized } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { useApiData, useLocale } from '../hooks.ts';
 import { useViewer, type Viewer } from '../session.tsx';
 import { StatusBadge } from './intake/ApplicationParts.tsx';
@@ -248,11 +249,17 @@ function waitsFor(application: OwnApplicationTask, t: TFunction, locale: Locale)
   switch (application.status) {
     case 'awaiting_approval': {
       if (!step) return t('home.own.waits.approval');
-      const who = step.approverName ?? t(`home.own.approvers.${step.approver}`);
-      const asked = step.requestedAt
-        ? ` ${t('home.own.asked', { date: formatDate(step.requestedAt, locale) })}`
-        : '';
-      return `${t('home.own.waits.approvalFrom', { who, step: localized(step.label, locale) })}${asked}`;
+      // "Väntar på godkännande av kommunens ansvariga chef (Maria Chef), tillfrågad …"
+      return stepSentence(
+        {
+          approverName: step.step.approverName,
+          status: 'pending',
+          person: step.approverName,
+          requestedAt: step.requestedAt,
+          decidedAt: null,
+        },
+        locale,
+      );
     }
     case 'pending_review':
       return t('home.own.waits.review');

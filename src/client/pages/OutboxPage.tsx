@@ -42,11 +42,17 @@ export function OutboxPage() {
           messages.length === 0 ? (
             <p>{t('outbox.empty')}</p>
           ) : (
-            <ul className="message-list">
-              {messages.map((message) => (
-                <MessageItem key={message.id} message={message} />
-              ))}
-            </ul>
+            <>
+              {/* Mail kept without a mail server reaches nobody: say so before the list, not only per message. */}
+              {messages.some((m) => m.status === 'stored') && (
+                <p className="notice">{t('outbox.storedNotice')}</p>
+              )}
+              <ul className="message-list">
+                {messages.map((message) => (
+                  <MessageItem key={message.id} message={message} />
+                ))}
+              </ul>
+            </>
           )
         }
       </Loaded>
@@ -72,8 +78,12 @@ function MessageItem({ message }: { message: OutboxMessage }) {
           <dd>{message.to}</dd>
           <dt>{t('outbox.created')}</dt>
           <dd>{formatDateTime(message.createdAt, locale)}</dd>
-          <dt>{t('outbox.sent')}</dt>
-          <dd>{message.sentAt ? formatDateTime(message.sentAt, locale) : '–'}</dd>
+          <dt>{t('outbox.delivery')}</dt>
+          <dd>
+            {message.sentAt
+              ? t('outbox.sentAt', { date: formatDateTime(message.sentAt, locale) })
+              : t(`outbox.explained.${message.status}`)}
+          </dd>
         </dl>
         <div className="message-body">{linkify(message.body)}</div>
       </details>

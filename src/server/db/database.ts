@@ -189,7 +189,11 @@ export interface ApplicationApprovalTable {
   position: number;
   step_key: string;
   approver: string;
+  /** The approver's name as the programme gave it, JSON `{ sv, en }`: a noun phrase ("kommunens ansvariga chef"). */
   label: string;
+  /** What the approver confirms, JSON `{ sv, en }`, a sentence shown on its own; null when the step says nothing more. */
+  description?: string | null;
+  /** The person asked, by the name the applicant typed (manager) or the account's (HR, administrators). */
   approver_name: string | null;
   approver_email: string | null;
   status: string;

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as spine from './migrations/2026-11-23T00-spine.ts';
 import * as intake from './migrations/2026-11-23T01-intake.ts';
+import * as approverNames from './migrations/2026-11-24T05-approver-names.ts';
 import * as matching from './migrations/2026-11-24T10-matching.ts';
 
 /** Migrations are listed here, in order, so that bundling or a missing folder can never skip one. */
 const migrations: Record<string, Migration> = {
   '2026-11-23T00-spine': spine,
   '2026-11-23T01-intake': intake,
+  '2026-11-24T05-approver-names': approverNames,
   '2026-11-24T10-matching': matching,
 };
 
@@ -24,6 +26,9 @@ export async function migrateToLatest(db: Kysely<any>, options: { schema?: strin
   const migrator = new Migrator({
     db,
     provider: new StaticMigrationProvider(),
+    // A migration may be listed before one that a database already ran (approver names after
+    // matching, each written on its own): it runs then, in the listed order of what is missing.
+    allowUnorderedMigrations: true,
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -58,6 +58,10 @@ const messages = {
       required_when_ineligible: 'Beskriv varför ansökan bör prövas trots att ett krav inte är uppfyllt.',
       programme_not_open: 'Programmet tar inte emot ansökningar just nu.',
       already_applied: 'Du har redan en pågående ansökan i den rollen till programmet.',
+      reason_required_to_decline:
+        'Skriv varför du inte godkänner ansökan. Den sökande och koordinatorn får läsa motiveringen.',
+      approver_name_phrase:
+        'Skriv bara vem som godkänner, så att det passar efter ”godkänd av”, till exempel ”kommunens ansvariga chef”: ingen punkt, inget kolon.',
       cannot_change: 'Kan inte ändras.',
       scale_range: 'Välj ett värde från 1 till {max}.',
       invalid_purpose: 'Det ändamålet kräver inget samtycke i programmet.',
@@ -171,6 +175,10 @@ const messages = {
       required_when_ineligible: 'Describe why the application should be considered though a rule is not met.',
       programme_not_open: 'The programme does not take applications now.',
       already_applied: 'You already have an open application in that role to the programme.',
+      reason_required_to_decline:
+        'Say why you do not approve the application. The applicant and the coordinator will read the reason.',
+      approver_name_phrase:
+        'Write only who approves, so that it fits after “approved by”, for example “the municipality’s responsible manager”: no full stop, no colon.',
       cannot_change: 'Cannot be changed.',
       scale_range: 'Choose a value from 1 to {max}.',
       invalid_purpose: 'That purpose asks no consent in this programme.',

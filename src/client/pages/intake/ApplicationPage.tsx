@@ -9,12 +9,20 @@ import {
 } from '../../../shared/intake.ts';
 import { type Programme, programmeSchema } from '../../../shared/programme.ts';
 import { api, roundListSchema } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loaded, Page } from '../../components/Page.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useAction, useApiData, useLocale } from '../../hooks.ts';
 import { useViewer } from '../../session.tsx';
-import { ApplicationDetails, ApprovalTrail, EligibilityChecks, StatusBadge } from './ApplicationParts.tsx';
+import { ApplicationDecision } from './ApplicationDecision.tsx';
+import {
+  ApplicationDetails,
+  ApprovalTrail,
+  decisionText,
+  EligibilityChecks,
+  StatusBadge,
+} from './ApplicationParts.tsx';
 import { ApplyForm } from './ApplyForm.tsx';
 
 const finalStatuses: readonly Application['status'][] = ['withdrawn', 'rejected', 'approved', 'declined'];
@@ -58,12 +66,17 @@ function ApplicationView({
   const withdraw = useAction();
   const [completing, setCompleting] = useState(false);
   const [resubmitted, setResubmitted] = useState(false);
+  const [confirmingWithdraw, setConfirmingWithdraw] = useState(false);
+  const [decided, setDecided] = useState(false);
   const isApplicant = application.applicant.id === viewer.session.person.id;
   const mayManage = viewer.isAdmin || viewer.isCoordinator;
+  // Those who handle applications decide on others' (the server has the last word: never your own).
+  const mayDecide = mayManage && !isApplicant;
   const submitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
+  const decision = decisionText(application, t, locale);
 
   function withdrawApplication() {
-    if (!window.confirm(t('intake.detail.confirmWithdraw'))) return;
+    setConfirmingWithdraw(false);
     void withdraw.run(async () => {
       onChange(await api.post(`/api/applications/${application.id}/withdraw`, {}, applicationSchema));
     });
@@ -80,6 +93,7 @@ function ApplicationView({
       <div role="status">
         {submitted && !resubmitted && <p className="notice notice-success">{t('intake.detail.submitted')}</p>}
         {resubmitted && <p className="notice notice-success">{t('intake.detail.resubmitted')}</p>}
+        {decided && decision && <p className="notice notice-success">{decision}</p>}
       </div>
       <section className="card" aria-labelledby="application-facts">
         <h2 id="application-facts">{t('intake.detail.facts')}</h2>
@@ -103,9 +117,7 @@ function ApplicationView({
           <dt>{t('intake.fields.status')}</dt>
           <dd>
             <StatusBadge status={application.status} />
-            {application.decidedBy && (
-              <div className="hint">{t('intake.detail.decidedBy', { name: application.decidedBy.name })}</div>
-            )}
+            {decision && <div className="decision-line">{decision}</div>}
           </dd>
           <dt>{t('intake.fields.submitted')}</dt>
           <dd>{formatDateTime(application.submittedAt, locale)}</dd>
@@ -119,18 +131,27 @@ function ApplicationView({
             })}
           </dd>
         </dl>
-        {application.decisionReason && ['completion_requested', 'rejected'].includes(application.status) && (
-          <div className={application.status === 'completion_requested' ? 'notice' : 'notice notice-error'}>
-            <p>
-              <strong>
-                {application.status === 'completion_requested'
-                  ? t('intake.detail.completionRequest')
-                  : t('intake.detail.decisionReason')}
-              </strong>{' '}
-              {application.decisionReason}
-            </p>
-          </div>
-        )}
+        {application.decisionReason &&
+          ['completion_requested', 'rejected', 'approved', 'declined'].includes(application.status) && (
+            <div
+              className={
+                application.status === 'rejected' || application.status === 'declined'
+                  ? 'notice notice-error'
+                  : 'notice'
+              }
+            >
+              <p>
+                <strong>
+                  {application.status === 'completion_requested'
+                    ? t('intake.detail.completionRequest')
+                    : application.status === 'approved'
+                      ? t('intake.detail.decisionComment')
+                      : t('intake.detail.decisionReason')}
+                </strong>{' '}
+                {application.decisionReason}
+              </p>
+            </div>
+          )}
         {withdraw.problem && <ProblemMessage problem={withdraw.problem} />}
         <div className="form-actions">
           {isApplicant && application.status === 'completion_requested' && !completing && (
@@ -143,13 +164,33 @@ function ApplicationView({
               type="button"
               className="button button-danger"
               disabled={withdraw.pending}
-              onClick={withdrawApplication}
+              onClick={() => setConfirmingWithdraw(true)}
             >
               {t('intake.detail.withdraw')}
             </button>
           )}
         </div>
+        <ConfirmDialog
+          open={confirmingWithdraw}
+          title={t('intake.detail.confirmWithdrawTitle')}
+          confirmLabel={t('intake.detail.confirmWithdrawButton')}
+          danger
+          onConfirm={withdrawApplication}
+          onCancel={() => setConfirmingWithdraw(false)}
+        >
+          <p>{t('intake.detail.confirmWithdraw')}</p>
+        </ConfirmDialog>
       </section>
+
+      {mayDecide && (
+        <ApplicationDecision
+          application={application}
+          onDecided={(updated, decidedNow) => {
+            onChange(updated);
+            setDecided(decidedNow);
+          }}
+        />
+      )}
 
       {completing && programme && (
         <section aria-labelledby="complete-heading">
@@ -173,7 +214,7 @@ function ApplicationView({
         <h2 id="eligibility-section">{t('intake.eligibility.title')}</h2>
         <p>
           {application.eligibility.eligible
-            ? t('intake.eligibility.eligible')
+            ? t(isApplicant ? 'intake.eligibility.eligible' : 'intake.eligibility.eligibleAbout')
             : t('intake.eligibility.notEligible')}
         </p>
         <EligibilityChecks eligibility={application.eligibility} />
@@ -188,12 +229,16 @@ function ApplicationView({
 
       <section className="card" aria-labelledby="approvals-section">
         <h2 id="approvals-section">{t('intake.approvals.trail')}</h2>
-        <ApprovalTrail approvals={application.approvals} />
+        <ApprovalTrail approvals={application.approvals} showAddresses={!isApplicant} />
       </section>
 
       <section className="card" aria-labelledby="answers-section">
         <h2 id="answers-section">{t('intake.detail.answers')}</h2>
-        <ApplicationDetails application={application} settings={programme?.settings} />
+        <ApplicationDetails
+          application={application}
+          settings={programme?.settings}
+          reader={isApplicant ? 'applicant' : 'about'}
+        />
       </section>
     </>
   );

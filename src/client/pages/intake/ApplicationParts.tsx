@@ -1,5 +1,14 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Application, Approval, Eligibility } from '../../../shared/intake.ts';
+import { approvalText, approverIn, capitalize, stepSentence } from '../../../shared/approval-texts.ts';
+import type {
+  Application,
+  Approval,
+  Eligibility,
+  MentorProfile,
+  NeedsProfile,
+  ProfileBasics,
+} from '../../../shared/intake.ts';
 import type { ApplicationQuestion, ProgrammeSettings } from '../../../shared/programme.ts';
 import { formatDate, formatDateTime, localized } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
@@ -47,66 +56,127 @@ export function EligibilityBadge({ eligibility }: { eligibility: Eligibility }) 
   return <span className={`badge badge-${state}`}>{t(`intake.eligibility.badges.${state}`)}</span>;
 }
 
-/** The approval steps in order: who, their status, when, and what they said. */
-export function ApprovalTrail({ approvals }: { approvals: Approval[] }) {
+/** Whom a step shows by name: who decided it, else the account it was sent to, else the name typed. */
+export function stepPerson(approval: Approval): string | null {
+  if (approval.decidedBy && (approval.status === 'approved' || approval.status === 'declined'))
+    return approval.decidedBy.name;
+  return approval.approverAccount?.name ?? approval.approverName;
+}
+
+/** The step's whole sentence: "Godkänd av kommunens ansvariga chef (Maria Chef) den 24 november 2026 kl. 14:05." */
+export function stepText(approval: Approval, locale: ReturnType<typeof useLocale>): string {
+  return stepSentence(
+    {
+      approverName: approval.step.approverName,
+      status: approval.status,
+      person: stepPerson(approval),
+      requestedAt: approval.requestedAt,
+      decidedAt: approval.decidedAt,
+    },
+    locale,
+  );
+}
+
+/**
+ * The approval steps in order: who approves, where the step stands (who, when), what it is about,
+ * and what the approver said. `showAddresses` adds where each request was sent (for those who
+ * handle the application).
+ */
+export function ApprovalTrail({
+  approvals,
+  showAddresses = false,
+}: {
+  approvals: Approval[];
+  showAddresses?: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (approvals.length === 0) return <p>{t('intake.approvals.noneRequired')}</p>;
   return (
     <ol className="trail">
-      {approvals.map((approval) => (
-        <li key={approval.id} className={`trail-${approval.status}`}>
-          <strong>{localized(approval.label, locale)}</strong>{' '}
-          <span className={`badge badge-${approval.status === 'superseded' ? 'cancelled' : approval.status}`}>
-            {t(`intake.approvals.statuses.${approval.status}`)}
-          </span>
-          <div className="hint">
-            {t(`intake.approvers.${approval.approver}`)}
-            {approval.approverName &&
-              ` – ${approval.approverName}${approval.approverEmail ? ` (${approval.approverEmail})` : ''}`}
-          </div>
-          {approval.decidedAt ? (
-            <div>
-              {approval.decidedBy
-                ? t('intake.approvals.decidedBy', {
-                    name: approval.decidedBy.name,
-                    date: formatDateTime(approval.decidedAt, locale),
-                  })
-                : t('intake.approvals.decidedAt', { date: formatDateTime(approval.decidedAt, locale) })}
-            </div>
-          ) : (
-            approval.requestedAt && (
-              <div>
-                {t('intake.approvals.requestedAt', { date: formatDateTime(approval.requestedAt, locale) })}
-              </div>
-            )
-          )}
-          {approval.comment && (
-            <blockquote className="comment">
-              {t('intake.approvals.comment')}: {approval.comment}
-            </blockquote>
-          )}
-        </li>
-      ))}
+      {approvals.map((approval) => {
+        const typed = approval.approverName;
+        const account = approval.approverAccount?.name;
+        return (
+          <li key={approval.id} className={`trail-${approval.status}`}>
+            <strong>{capitalize(approverIn(approval.step.approverName, locale))}</strong>{' '}
+            <span
+              className={`badge badge-${approval.status === 'superseded' ? 'cancelled' : approval.status}`}
+            >
+              {t(`intake.approvals.statuses.${approval.status}`)}
+            </span>
+            {approval.step.description && (
+              <div className="hint">{localized(approval.step.description, locale)}</div>
+            )}
+            <p className="trail-line">{stepText(approval, locale)}</p>
+            {account && typed && account !== typed && (
+              <div className="hint">{approvalText(locale, 'typedName', { typed })}</div>
+            )}
+            {showAddresses && approval.approverEmail && approval.requestedAt && (
+              <div className="hint">{t('intake.approvals.sentTo', { email: approval.approverEmail })}</div>
+            )}
+            {approval.comment && (
+              <blockquote className="comment">
+                {approval.status === 'declined'
+                  ? t('intake.approvals.reason')
+                  : t('intake.approvals.comment')}
+                : {approval.comment}
+              </blockquote>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
+}
+
+/**
+ * Who decided on the application and when, in one sentence; for a step that was not approved,
+ * the step's own sentence. Null while nobody has decided.
+ */
+export function decisionText(application: Application, t: TFunction, locale: ReturnType<typeof useLocale>) {
+  if (application.status === 'declined') {
+    const declined = application.approvals.find((a) => a.status === 'declined');
+    return declined ? stepText(declined, locale) : null;
+  }
+  if (application.status === 'withdrawn')
+    return t('intake.decision.withdrawn', { date: formatDateTime(application.updatedAt, locale) });
+  if (!['approved', 'rejected', 'completion_requested'].includes(application.status)) return null;
+  if (!application.decidedAt) return null;
+  const date = formatDateTime(application.decidedAt, locale);
+  return application.decidedBy
+    ? t(`intake.decision.${application.status}`, { name: application.decidedBy.name, date })
+    : t(`intake.decision.${application.status}Unnamed`, { date });
 }
 
 function list(items: readonly string[]): string {
   return items.length > 0 ? items.join(', ') : '–';
 }
 
+/** What a reader of a sent application sees of it; an approver's view has no gender and no wishes. */
+interface ApplicationContent {
+  basics: Omit<ProfileBasics, 'gender'> & Partial<Pick<ProfileBasics, 'gender'>>;
+  needs: (Pick<NeedsProfile, 'developmentAreas' | 'goals'> & Partial<Pick<NeedsProfile, 'wishes'>>) | null;
+  mentor: MentorProfile | null;
+  answers: Application['answers'];
+}
+
 interface DetailsProps {
-  application: Application;
+  application: ApplicationContent;
   /** The programme's settings, for labels of areas and questions; without them keys are shown. */
   settings?: Pick<ProgrammeSettings, 'developmentAreas' | 'applicationQuestions'> | undefined;
+  /** The applicant reads the form's own questions ("Dina mål"); others read about the applicant ("Sökandens mål"). */
+  reader: 'applicant' | 'about';
 }
 
 /** What the applicant wrote: the built-in fields, the profile for their role and their answers. */
-export function ApplicationDetails({ application, settings }: DetailsProps) {
+export function ApplicationDetails({ application, settings, reader }: DetailsProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { basics, needs, mentor } = application;
+  // The applicant's own words are the form's; about the applicant, the labels say whose they are.
+  const label = (form: string, about: string) =>
+    reader === 'applicant' ? t(form) : t(`intake.about.${about}`);
   const areaLabel = (key: string) => {
     const area = settings?.developmentAreas.find((a) => a.key === key);
     return area ? localized(area.label, locale) : key;
@@ -114,63 +184,71 @@ export function ApplicationDetails({ application, settings }: DetailsProps) {
   const levels = (keys: readonly string[]) => keys.map((k) => t(`intake.levels.${k}`));
   return (
     <>
-      <h3>{t('intake.apply.basicsLegend')}</h3>
+      <h3>{label('intake.apply.basicsLegend', 'basicsLegend')}</h3>
       <dl className="facts">
         <dt>{t('intake.basics.title')}</dt>
         <dd>{basics.title}</dd>
         <dt>{t('intake.basics.managementLevel')}</dt>
         <dd>{t(`intake.levels.${basics.managementLevel}`)}</dd>
-        <dt>{t('intake.basics.staffCount')}</dt>
+        <dt>{label('intake.basics.staffCount', 'staffCount')}</dt>
         <dd>{basics.staffCount}</dd>
         <dt>{t('intake.basics.managingStaffSince')}</dt>
         <dd>{basics.managingStaffSince ? formatDate(basics.managingStaffSince, locale) : '–'}</dd>
         <dt>{t('intake.basics.sector')}</dt>
         <dd>{basics.sector || '–'}</dd>
-        <dt>{t('intake.basics.languages')}</dt>
+        <dt>{label('intake.basics.languages', 'languages')}</dt>
         <dd>{list(basics.languages)}</dd>
-        <dt>{t('intake.basics.meetingPlaces')}</dt>
+        <dt>{label('intake.basics.meetingPlaces', 'meetingPlaces')}</dt>
         <dd>{list(basics.meetingPlaces)}</dd>
         <dt>{t('intake.basics.maxTravelMinutes')}</dt>
         <dd>{basics.maxTravelMinutes ?? '–'}</dd>
-        <dt>{t('intake.basics.gender')}</dt>
-        <dd>{t(`intake.genders.${basics.gender}`)}</dd>
+        {basics.gender && (
+          <>
+            <dt>{t('intake.basics.gender')}</dt>
+            <dd>{t(`intake.genders.${basics.gender}`)}</dd>
+          </>
+        )}
       </dl>
       {needs && (
         <>
-          <h3>{t('intake.apply.needsLegend')}</h3>
+          <h3>{label('intake.apply.needsLegend', 'needsLegend')}</h3>
           <dl className="facts">
-            <dt>{t('intake.needs.developmentAreas')}</dt>
+            <dt>{label('intake.needs.developmentAreas', 'developmentAreas')}</dt>
             <dd>{list(needs.developmentAreas.map(areaLabel))}</dd>
-            <dt>{t('intake.needs.goals')}</dt>
+            <dt>{label('intake.needs.goals', 'goals')}</dt>
             <dd className="notice-text">{needs.goals}</dd>
-            <dt>{t('intake.needs.wishSector')}</dt>
-            <dd>{needs.wishes.sector || t('intake.noWish')}</dd>
-            <dt>{t('intake.needs.wishLevel')}</dt>
-            <dd>{needs.wishes.level ? t(`intake.levels.${needs.wishes.level}`) : t('intake.noWish')}</dd>
-            <dt>{t('intake.needs.wishGender')}</dt>
-            <dd>{t(`intake.wishGenders.${needs.wishes.gender}`)}</dd>
-            <dt>{t('intake.needs.wishOtherOrganisation')}</dt>
-            <dd>{needs.wishes.otherOrganisation ? t('intake.yes') : t('intake.no')}</dd>
-            <dt>{t('intake.needs.wishOther')}</dt>
-            <dd className="notice-text">{needs.wishes.other || '–'}</dd>
+            {needs.wishes && (
+              <>
+                <dt>{t('intake.needs.wishSector')}</dt>
+                <dd>{needs.wishes.sector || t('intake.noWish')}</dd>
+                <dt>{t('intake.needs.wishLevel')}</dt>
+                <dd>{needs.wishes.level ? t(`intake.levels.${needs.wishes.level}`) : t('intake.noWish')}</dd>
+                <dt>{t('intake.needs.wishGender')}</dt>
+                <dd>{t(`intake.wishGenders.${needs.wishes.gender}`)}</dd>
+                <dt>{label('intake.needs.wishOtherOrganisation', 'wishOtherOrganisation')}</dt>
+                <dd>{needs.wishes.otherOrganisation ? t('intake.yes') : t('intake.no')}</dd>
+                <dt>{t('intake.needs.wishOther')}</dt>
+                <dd className="notice-text">{needs.wishes.other || '–'}</dd>
+              </>
+            )}
           </dl>
         </>
       )}
       {mentor && (
         <>
-          <h3>{t('intake.apply.mentorLegend')}</h3>
+          <h3>{label('intake.apply.mentorLegend', 'mentorLegend')}</h3>
           <dl className="facts">
-            <dt>{t('intake.mentor.competences')}</dt>
+            <dt>{label('intake.mentor.competences', 'competences')}</dt>
             <dd>{list(mentor.competences.map(areaLabel))}</dd>
-            <dt>{t('intake.mentor.experienceLevels')}</dt>
+            <dt>{label('intake.mentor.experienceLevels', 'experienceLevels')}</dt>
             <dd>{list(levels(mentor.experienceLevels))}</dd>
-            <dt>{t('intake.mentor.sectors')}</dt>
+            <dt>{label('intake.mentor.sectors', 'sectors')}</dt>
             <dd>{list(mentor.sectors)}</dd>
-            <dt>{t('intake.mentor.capacity')}</dt>
+            <dt>{label('intake.mentor.capacity', 'capacity')}</dt>
             <dd>{mentor.capacity}</dd>
-            <dt>{t('intake.mentor.meetingPreferences')}</dt>
+            <dt>{label('intake.mentor.meetingPreferences', 'meetingPreferences')}</dt>
             <dd className="notice-text">{mentor.meetingPreferences || '–'}</dd>
-            <dt>{t('intake.mentor.presentation')}</dt>
+            <dt>{label('intake.mentor.presentation', 'presentation')}</dt>
             <dd className="notice-text">{mentor.presentation || '–'}</dd>
           </dl>
         </>
@@ -184,7 +262,7 @@ function Answers({
   application,
   questions,
 }: {
-  application: Application;
+  application: Pick<Application, 'answers'>;
   questions: ApplicationQuestion[] | undefined;
 }) {
   const { t } = useTranslation();

@@ -36,7 +36,8 @@ export function ApprovalRespondPage() {
           </p>
           {decided.comment && (
             <p>
-              {t('intake.approvals.comment')}: {decided.comment}
+              {decided.status === 'declined' ? t('intake.approvals.reason') : t('intake.approvals.comment')}:{' '}
+              {decided.comment}
             </p>
           )}
           <p>{t('intake.respond.thanks')}</p>
@@ -52,6 +53,8 @@ export function ApprovalRespondPage() {
                 <ApprovalSummary approval={approval} application={application} labels={labels} />
                 <DecisionForm
                   idPrefix="respond"
+                  applicantName={application.applicant.name}
+                  approverName={approval.step.approverName}
                   onDecide={async (decision, comment) => {
                     try {
                       setDecided(

@@ -14,7 +14,14 @@ import {
 import { programmeSchema } from '../../../shared/programme.ts';
 import { participantRoles } from '../../../shared/roles.ts';
 import { api, applicationListSchema, organisationListSchema, roundListSchema, withQuery } from '../../api.ts';
-import { Form, SelectField, SubmitButton, TextAreaField } from '../../components/Form.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import {
+  Form,
+  problemBeforeSending,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+} from '../../components/Form.tsx';
 import { Loaded, Page } from '../../components/Page.tsx';
 import { formatDate } from '../../format.ts';
 import { useAction, useApiData, useLocale } from '../../hooks.ts';
@@ -208,49 +215,87 @@ function BulkBar({
   onDone(action: BulkAction, result: BulkResult): void;
 }) {
   const { t } = useTranslation();
-  const [action, setAction] = useState<BulkAction>('approve');
+  // No action is chosen until the person chooses one: nothing is decided by a default.
+  const [action, setAction] = useState<BulkAction | ''>('');
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const run = useAction();
-  async function submit() {
-    const outcome = await api.post(
-      `/api/programmes/${programmeId}/applications/bulk`,
-      { ids: selected, action, reason: action === 'approve' ? undefined : reason },
-      bulkActionResultSchema,
-    );
-    setReason('');
-    onDone(action, outcome);
+  const count = selected.length;
+
+  async function review() {
+    const errors = [];
+    if (!action) errors.push({ field: 'action', message: t('intake.coordinator.chooseAction') });
+    if (action && action !== 'approve' && !reason.trim())
+      errors.push({ field: 'reason', message: t(`intake.decision.reasonRequired.${action}`) });
+    if (errors.length > 0) throw problemBeforeSending(t('common.errors.validation'), errors);
+    setConfirming(true);
   }
+
+  function send() {
+    if (!action) return;
+    setConfirming(false);
+    void run.run(async () => {
+      const outcome = await api.post(
+        `/api/programmes/${programmeId}/applications/bulk`,
+        { ids: selected, action, reason: action === 'approve' ? undefined : reason.trim() },
+        bulkActionResultSchema,
+      );
+      setReason('');
+      setAction('');
+      onDone(action, outcome);
+    });
+  }
+
   return (
-    <Form action={run} onSubmit={submit} idPrefix="bulk" className="bulk-bar">
-      <p className="bulk-count">{t('intake.coordinator.selected', { count: selected.length })}</p>
-      <SelectField
-        name="action"
-        label={t('intake.coordinator.action')}
-        value={action}
-        options={bulkActions.map((a) => ({ value: a, label: t(`intake.coordinator.actions.${a}`) }))}
-        onChange={setAction}
-      />
-      {action !== 'approve' && (
-        <TextAreaField
-          name="reason"
-          label={t('intake.coordinator.reason')}
-          hint={t(`intake.coordinator.reasonHints.${action}`)}
-          rows={2}
-          maxLength={IntakeLimits.textMax}
-          value={reason}
-          onChange={setReason}
+    <>
+      <Form action={run} onSubmit={review} idPrefix="bulk" className="bulk-bar">
+        <p className="bulk-count">{t('intake.coordinator.selected', { count })}</p>
+        <SelectField
+          name="action"
+          label={t('intake.coordinator.action')}
+          value={action}
+          placeholder={t('intake.coordinator.noAction')}
+          options={bulkActions.map((a) => ({ value: a, label: t(`intake.coordinator.actions.${a}`) }))}
+          onChange={setAction}
         />
-      )}
-      <div className="form-actions">
-        {selected.length > 0 ? (
-          <SubmitButton action={run}>
-            {t('intake.coordinator.apply', { count: selected.length })}
-          </SubmitButton>
-        ) : (
-          <span className="hint">{t('intake.coordinator.selectFirst')}</span>
+        {action && action !== 'approve' && (
+          <TextAreaField
+            name="reason"
+            label={t(`intake.decision.reasonLabels.${action}`)}
+            hint={t(`intake.coordinator.reasonHints.${action}`)}
+            rows={2}
+            maxLength={IntakeLimits.textMax}
+            value={reason}
+            onChange={setReason}
+          />
         )}
-      </div>
-    </Form>
+        <div className="form-actions">
+          {count > 0 ? (
+            <SubmitButton action={run}>{t('intake.coordinator.continue')}</SubmitButton>
+          ) : (
+            <span className="hint">{t('intake.coordinator.selectFirst')}</span>
+          )}
+        </div>
+      </Form>
+      {action && (
+        <ConfirmDialog
+          open={confirming}
+          title={t(`intake.coordinator.confirm.${action}.title`, { count })}
+          confirmLabel={t(`intake.coordinator.confirm.${action}.button`, { count })}
+          danger={action === 'reject'}
+          onConfirm={send}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t(`intake.coordinator.confirm.${action}.body`, { count })}</p>
+          {action !== 'approve' && reason.trim() && (
+            <p>
+              {t(`intake.decision.reasonShort.${action}`)}: {reason.trim()}
+            </p>
+          )}
+          <p>{t('intake.coordinator.confirm.skipped')}</p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 

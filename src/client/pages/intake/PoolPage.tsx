@@ -11,6 +11,12 @@ import { useAction, useApiData, useLocale } from '../../hooks.ts';
 import { useViewer } from '../../session.tsx';
 import { EligibilityBadge } from './ApplicationParts.tsx';
 
+/** A recording or removal just made, said in words, and the call that takes it back. */
+interface Change {
+  message: string;
+  undo(): Promise<unknown>;
+}
+
 /** The network's approved mentors: capacity, training and experience exchanges. */
 export function PoolPage() {
   const { t } = useTranslation();
@@ -23,6 +29,9 @@ export function PoolPage() {
     poolMentorListSchema,
   );
   const action = useAction();
+  // The last recording or removal, with its undo: every change here can be taken back.
+  const [last, setLast] = useState<{ message: string; undo: Change['undo'] } | null>(null);
+  const [undone, setUndone] = useState<string | null>(null);
 
   function chooseProgramme(value: string) {
     const next = new URLSearchParams(params);
@@ -31,9 +40,21 @@ export function PoolPage() {
     setParams(next, { replace: true });
   }
 
-  function change(work: () => Promise<unknown>) {
+  function change(work: () => Promise<Change>) {
     void action.run(async () => {
-      await work();
+      const done = await work();
+      setUndone(null);
+      setLast(done);
+      pool.reload();
+    });
+  }
+
+  function undo() {
+    if (!last) return;
+    void action.run(async () => {
+      await last.undo();
+      setUndone(t('intake.pool.undone', { what: last.message }));
+      setLast(null);
       pool.reload();
     });
   }
@@ -55,6 +76,17 @@ export function PoolPage() {
         </div>
       </search>
       {action.problem && <ProblemMessage problem={action.problem} />}
+      <div role="status" className="pool-status">
+        {last && (
+          <div className="notice notice-success undo-notice">
+            <p>{last.message}</p>
+            <button type="button" className="button button-small" disabled={action.pending} onClick={undo}>
+              {t('intake.pool.undo')}
+            </button>
+          </div>
+        )}
+        {undone && <p className="notice">{undone}</p>}
+      </div>
       <Loaded state={pool}>
         {(mentors) => (
           <>
@@ -87,11 +119,13 @@ function PoolTable({
   mentors: PoolMentor[];
   programmes: Programme[];
   busy: boolean;
-  onChange(work: () => Promise<unknown>): void;
+  onChange(work: () => Promise<Change>): void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const year = new Date().getFullYear();
+  const exchangePath = (mentor: PoolMentor, y?: number) =>
+    `/api/people/${mentor.person.id}/experience-exchanges${y === undefined ? '' : `/${y}`}`;
   return (
     <div className="table-wrap">
       <table className="pool-table">
@@ -131,9 +165,37 @@ function PoolTable({
                   <TrainingCell mentor={mentor} programme={programme} busy={busy} onChange={onChange} />
                 </td>
                 <td>
-                  {mentor.experienceExchangeYears.length > 0
-                    ? [...mentor.experienceExchangeYears].sort().join(', ')
-                    : '–'}
+                  {mentor.experienceExchangeYears.length === 0 && '–'}
+                  <ul className="compact-list">
+                    {[...mentor.experienceExchangeYears].sort().map((y) => (
+                      <li key={y}>
+                        {y}{' '}
+                        <button
+                          type="button"
+                          className="button button-small button-danger"
+                          disabled={busy}
+                          onClick={() =>
+                            onChange(async () => {
+                              await api.delete(exchangePath(mentor, y));
+                              return {
+                                message: t('intake.pool.exchangeRemoved', {
+                                  year: y,
+                                  name: mentor.person.name,
+                                }),
+                                undo: () => api.postVoid(exchangePath(mentor), { year: y }),
+                              };
+                            })
+                          }
+                        >
+                          {t('intake.pool.removeRecord')}
+                          <span className="visually-hidden">
+                            {' '}
+                            – {t('intake.pool.exchangeOf', { year: y, name: mentor.person.name })}
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
                   {!mentor.experienceExchangeYears.includes(year) && (
                     <div>
                       <button
@@ -141,9 +203,13 @@ function PoolTable({
                         className="button button-small"
                         disabled={busy}
                         onClick={() =>
-                          onChange(() =>
-                            api.postVoid(`/api/people/${mentor.person.id}/experience-exchanges`, { year }),
-                          )
+                          onChange(async () => {
+                            await api.postVoid(exchangePath(mentor), { year });
+                            return {
+                              message: t('intake.pool.exchangeRecorded', { year, name: mentor.person.name }),
+                              undo: () => api.delete(exchangePath(mentor, year)),
+                            };
+                          })
                         }
                       >
                         {t('intake.pool.addExchange', { year })}
@@ -170,11 +236,15 @@ function TrainingCell({
   mentor: PoolMentor;
   programme: Programme | undefined;
   busy: boolean;
-  onChange(work: () => Promise<unknown>): void;
+  onChange(work: () => Promise<Change>): void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const steps = programme?.settings.mentorTraining.steps ?? [];
+  const stepTitle = (key: string) => {
+    const step = steps.find((s) => s.key === key);
+    return step ? localized(step.title, locale) : key;
+  };
   const notDone = steps.filter((s) => !mentor.training.some((r) => r.stepKey === s.key));
   const [stepKey, setStepKey] = useState(notDone[0]?.key ?? '');
   const [completedOn, setCompletedOn] = useState(new Date().toISOString().slice(0, 10));
@@ -189,8 +259,7 @@ function TrainingCell({
       </p>
       <ul className="compact-list">
         {mentor.training.map((record) => {
-          const step = steps.find((s) => s.key === record.stepKey);
-          const title = step ? localized(step.title, locale) : record.stepKey;
+          const title = stepTitle(record.stepKey);
           return (
             <li key={record.id}>
               {title}, {formatDate(record.completedOn, locale)}{' '}
@@ -198,12 +267,25 @@ function TrainingCell({
                 type="button"
                 className="button button-small button-danger"
                 disabled={busy}
-                onClick={() => {
-                  if (
-                    window.confirm(t('intake.pool.confirmRemove', { step: title, name: mentor.person.name }))
-                  )
-                    onChange(() => api.delete(`/api/training-records/${record.id}`));
-                }}
+                onClick={() =>
+                  onChange(async () => {
+                    await api.delete(`/api/training-records/${record.id}`);
+                    return {
+                      message: t('intake.pool.trainingRemoved', { step: title, name: mentor.person.name }),
+                      // Undoing a removal records the step again, on the same date.
+                      undo: () =>
+                        api.post(
+                          `/api/people/${mentor.person.id}/training`,
+                          {
+                            programmeId: mentor.programmeId,
+                            stepKey: record.stepKey,
+                            completedOn: record.completedOn,
+                          },
+                          trainingRecordSchema,
+                        ),
+                    };
+                  })
+                }
               >
                 {t('intake.pool.removeRecord')}
                 <span className="visually-hidden">
@@ -220,13 +302,21 @@ function TrainingCell({
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            onChange(() =>
-              api.post(
+            onChange(async () => {
+              const record = await api.post(
                 `/api/people/${mentor.person.id}/training`,
                 { programmeId: mentor.programmeId, stepKey: chosen, completedOn },
                 trainingRecordSchema,
-              ),
-            );
+              );
+              return {
+                message: t('intake.pool.trainingRecorded', {
+                  step: stepTitle(chosen),
+                  name: mentor.person.name,
+                  date: formatDate(completedOn, locale),
+                }),
+                undo: () => api.delete(`/api/training-records/${record.id}`),
+              };
+            });
           }}
         >
           <div className="field">

@@ -48,7 +48,8 @@ export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Set
           key: '',
           approver: 'manager',
           appliesTo: ['adept'],
-          label: { sv: '', en: '' },
+          approverName: { sv: '', en: '' },
+          description: null,
         })}
       >
         {({ item: step, path: itemPath, set }) => (
@@ -73,16 +74,53 @@ export function ApprovalStepsSection({ value, path, onChange }: SectionProps<Set
               value={step.appliesTo}
               onChange={(appliesTo) => set({ appliesTo })}
             />
+            <p className="hint">{t('programmes.approval.approverNameHint')}</p>
             <LocalizedTextFields
-              path={`${itemPath}.label`}
-              label={t('programmes.approval.label')}
-              value={step.label}
-              onChange={(label) => set({ label })}
+              path={`${itemPath}.approverName`}
+              label={t('programmes.approval.approverName')}
+              value={step.approverName}
+              onChange={(approverName) => set({ approverName })}
+            />
+            <StepDescriptionFields
+              path={`${itemPath}.description`}
+              value={step.description}
+              onChange={(description) => set({ description })}
             />
           </>
         )}
       </ListEditor>
     </EditorSection>
+  );
+}
+
+/** What the approver confirms, a sentence of its own in both languages; both empty means none. */
+function StepDescriptionFields({ value, path, onChange }: SectionProps<ApprovalStep['description']>) {
+  const { t } = useTranslation();
+  const optional = useOptionalLabel();
+  const label = t('programmes.approval.description');
+  const current = value ?? { sv: '', en: '' };
+  const change = (next: { sv: string; en: string }) =>
+    onChange(next.sv.trim() === '' && next.en.trim() === '' ? null : next);
+  return (
+    <div className="field-row">
+      <TextField
+        name={`${path}.sv`}
+        label={optional(t('programmes.inSwedish', { label }))}
+        hint={t('programmes.approval.descriptionHint')}
+        lang="sv"
+        maxLength={ProgrammeLimits.textMax}
+        value={current.sv}
+        onChange={(sv) => change({ ...current, sv })}
+      />
+      <TextField
+        name={`${path}.en`}
+        label={optional(t('programmes.inEnglish', { label }))}
+        lang="en"
+        maxLength={ProgrammeLimits.textMax}
+        value={current.en}
+        onChange={(en) => change({ ...current, en })}
+      />
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { approvalText, approverIn } from '../../../shared/approval-texts.ts';
 import type { Programme, ProgrammeSettings, Round } from '../../../shared/programme.ts';
 import type { ParticipantRole } from '../../../shared/roles.ts';
 import { formatDate, formatMoney, formatNumber, localized } from '../../format.ts';
@@ -264,7 +265,8 @@ function HowToApply({ settings, manager }: { settings: Settings; manager: boolea
             <ol>
               {steps.map((step) => (
                 <li key={step.key}>
-                  {localized(step.label, locale)}
+                  {approvalText(locale, 'stepTitle', { approver: approverIn(step.approverName, locale) })}
+                  {step.description && <span className="hint"> {localized(step.description, locale)}</span>}
                   {step.appliesTo.length === 1 && step.appliesTo[0] && (
                     <span className="hint"> {t(`programmes.view.how.onlyFor.${step.appliesTo[0]}`)}</span>
                   )}

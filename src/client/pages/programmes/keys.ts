@@ -54,7 +54,7 @@ export function withGeneratedKeys(settings: ProgrammeSettings): ProgrammeSetting
       options: withKeys(question.options, sv, 'option'),
     })),
     privacy: { ...settings.privacy, purposes: withKeys(settings.privacy.purposes, sv, 'purpose') },
-    approvalSteps: withKeys(settings.approvalSteps, sv, 'approval'),
+    approvalSteps: withKeys(settings.approvalSteps, (step) => step.approverName.sv, 'approval'),
     mentorTraining: {
       ...settings.mentorTraining,
       steps: withKeys(settings.mentorTraining.steps, title, 'training'),

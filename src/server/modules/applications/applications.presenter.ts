@@ -1,19 +1,17 @@
+import type { ApproverName } from '../../../shared/approval-texts.ts';
 import type {
   Application,
   Approval,
+  ApproverApplication,
   MentorProfile,
   NeedsProfile,
   ProfileBasics,
 } from '../../../shared/intake.ts';
-import {
-  type LocalizedText,
-  type ProgrammeSettings,
-  programmeSettingsSchema,
-} from '../../../shared/programme.ts';
+import { type ProgrammeSettings, programmeSettingsSchema } from '../../../shared/programme.ts';
 import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
 import type { Queryable } from '../../db/connection.ts';
 import * as repo from './applications.repository.ts';
-import { assessEligibility } from './eligibility.ts';
+import { assessEligibility, type EligibilityReader } from './eligibility.ts';
 
 /** Turning application and approval rows into the API's objects; reads what the views need, decides nothing. */
 
@@ -29,9 +27,13 @@ export function presentApproval(row: repo.ApprovalView): Approval {
     id: row.id,
     stepKey: row.step_key,
     approver: row.approver as Approval['approver'],
-    label: JSON.parse(row.label),
+    step: {
+      approverName: JSON.parse(row.label) as ApproverName,
+      description: row.description ? (JSON.parse(row.description) as ApproverName) : null,
+    },
     approverName: row.approver_name,
     approverEmail: row.approver_email,
+    approverAccount: decider(row.approver_account_id, row.approver_account_name),
     status: row.status as Approval['status'],
     comment: row.comment,
     decidedAt: row.decided_at,
@@ -44,16 +46,18 @@ export function presentApproval(row: repo.ApprovalView): Approval {
 export const currentApprovals = <T extends repo.ApprovalRow>(rows: T[]) =>
   rows.filter((a) => a.status !== 'cancelled' && a.status !== 'superseded');
 
-/** The approval steps as eligibility weighs them: what still counts, with its label. */
+/** The approval steps as eligibility weighs them: what still counts, with its approver's name. */
 export function approvalsForEligibility(rows: repo.ApprovalRow[]) {
   return currentApprovals(rows).map((a) => ({
     status: a.status,
-    label: JSON.parse(a.label) as LocalizedText,
+    approverName: JSON.parse(a.label) as ApproverName,
   }));
 }
 
 export interface PresentOptions {
   locale: Locale;
+  /** Who reads: the applicant (reasons say "du") or someone who handles the application. */
+  reader: EligibilityReader;
   /** Approvers see a summary: the answers the programme marks private are left out. */
   forApprover?: boolean;
 }
@@ -108,12 +112,14 @@ async function presentApplications(
           approvals: approvalsForEligibility(approvals.get(row.id) ?? []),
         },
         options.locale,
+        options.reader,
       ),
       exceptionReason: row.exception_reason,
       approvals: (approvals.get(row.id) ?? []).map(presentApproval),
       notice: { id: row.notice_id, version: 0, acknowledgedAt: row.notice_acknowledged_at },
       decisionReason: row.decision_reason,
       decidedBy: decider(row.decided_by, row.decided_by_name),
+      decidedAt: row.decided_at,
       submittedAt: row.submitted_at,
       updatedAt: row.updated_at,
     };
@@ -130,4 +136,35 @@ async function withNoticeVersions(db: Queryable, applications: Application[]): P
 
 export async function present(db: Queryable, rows: repo.ApplicationView[], options: PresentOptions) {
   return withNoticeVersions(db, await presentApplications(db, rows, options));
+}
+
+/**
+ * What an approver may read of an application, made here field by field so that nothing else can
+ * reach them: not the gender (for matching and statistics only), not the wishes about the mentor
+ * (for matching only), not private answers, not what is written to the coordinator.
+ */
+export async function presentForApprover(
+  db: Queryable,
+  row: repo.ApplicationView,
+  locale: Locale,
+): Promise<ApproverApplication> {
+  const [full] = await presentApplications(db, [row], { locale, reader: 'about', forApprover: true });
+  const a = full!;
+  const { gender: _gender, ...basics } = a.basics;
+  return {
+    id: a.id,
+    programmeId: a.programmeId,
+    programmeName: a.programmeName,
+    role: a.role,
+    status: a.status,
+    applicant: a.applicant,
+    organisation: a.organisation,
+    basics,
+    needs: a.needs ? { developmentAreas: a.needs.developmentAreas, goals: a.needs.goals } : null,
+    mentor: a.mentor,
+    answers: a.answers,
+    eligibility: a.eligibility,
+    approvals: a.approvals,
+    submittedAt: a.submittedAt,
+  };
 }

@@ -3,8 +3,15 @@ import type { ApplicationApprovalTable, ApplicationTable } from '../../db/databa
 
 export type ApplicationRow = ApplicationTable;
 export type ApprovalRow = ApplicationApprovalTable;
-/** An approval step with the name of whoever decided it signed in. */
-export type ApprovalView = ApprovalRow & { decided_by_name: string | null };
+/**
+ * An approval step with the name of whoever decided it signed in, and the account (if any) whose
+ * address it was sent to: the manager the applicant named is shown by their own account's name.
+ */
+export type ApprovalView = ApprovalRow & {
+  decided_by_name: string | null;
+  approver_account_id: string | null;
+  approver_account_name: string | null;
+};
 
 /** An application with what every view of it shows: the applicant, the organisation, the programme. */
 export type ApplicationView = ApplicationRow & {
@@ -103,6 +110,22 @@ export async function updateApplication(
   await db.updateTable('applications').set(changes).where('id', '=', id).execute();
 }
 
+/** Moves an application on only from the status the caller saw, so two deciders cannot both win. */
+export async function transitionApplication(
+  db: Queryable,
+  id: string,
+  from: string,
+  changes: Partial<Omit<ApplicationRow, 'id' | 'programme_id' | 'person_id'>> & { updated_at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('applications')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** The version number of each of these personal-data notices. */
 export async function noticeVersions(db: Queryable, noticeIds: string[]): Promise<Map<string, number>> {
   if (noticeIds.length === 0) return new Map();
@@ -121,11 +144,19 @@ export async function insertApprovals(db: Queryable, rows: ApprovalRow[]): Promi
 }
 
 function selectApprovals(db: Queryable) {
-  return db
-    .selectFrom('application_approvals as ap')
-    .leftJoin('people as decider', 'decider.id', 'ap.decided_by')
-    .selectAll('ap')
-    .select('decider.name as decided_by_name');
+  return (
+    db
+      .selectFrom('application_approvals as ap')
+      .leftJoin('people as decider', 'decider.id', 'ap.decided_by')
+      // Addresses are kept in lower case (the e-mail schema), so equality finds the account.
+      .leftJoin('people as addressed', 'addressed.email', 'ap.approver_email')
+      .selectAll('ap')
+      .select([
+        'decider.name as decided_by_name',
+        'addressed.id as approver_account_id',
+        'addressed.name as approver_account_name',
+      ])
+  );
 }
 
 export async function approvalsOf(
@@ -257,6 +288,46 @@ export async function listPendingApprovalsFor(
       return eb.or(conditions);
     })
     .orderBy('ap.requested_at')
+    .execute();
+}
+
+/**
+ * Steps a person has decided: signed in, or from the link mailed to their address while signed out
+ * (the address is theirs). Newest first, at most `limit`.
+ */
+export async function listDecidedApprovalsBy(
+  db: Queryable,
+  who: { personId: string; email: string },
+  limit: number,
+): Promise<
+  (ApprovalView & {
+    programme_name: string;
+    role: string;
+    applicant_name: string;
+    organisation_name: string;
+  })[]
+> {
+  return selectApprovals(db)
+    .innerJoin('applications as a', 'a.id', 'ap.application_id')
+    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+    .innerJoin('people as applicant', 'applicant.id', 'a.person_id')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .select([
+      'pr.name as programme_name',
+      'a.role',
+      'applicant.name as applicant_name',
+      'o.name as organisation_name',
+    ])
+    .where('ap.status', 'in', ['approved', 'declined'])
+    .where((eb) =>
+      eb.or([
+        eb('ap.decided_by', '=', who.personId),
+        eb.and([eb('ap.decided_by', 'is', null), eb('ap.approver_email', '=', who.email)]),
+      ]),
+    )
+    .orderBy('ap.decided_at', 'desc')
+    .orderBy('ap.id')
+    .limit(limit)
     .execute();
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams, tokenSchema } from '../../../shared/api.ts';
 import {
+  applicationDecisionBodySchema,
   applicationListQuerySchema,
   applicationSchema,
   applyBodySchema,
@@ -8,6 +9,7 @@ import {
   approvalSchema,
   bulkActionBodySchema,
   bulkActionResultSchema,
+  decidedApprovalSchema,
   decisionBodySchema,
   eligibilitySchema,
   mentorProfileSchema,
@@ -174,6 +176,22 @@ export async function applicationRoutes(app: App, deps: Deps) {
   );
 
   r.post(
+    '/api/applications/:id/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          'Admit, reject (with a reason) or ask for completion (with what to complete) of one application; never your own',
+        params: idParams,
+        body: applicationDecisionBodySchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) =>
+      service.decideApplication(deps, request.actor, request.params.id, request.body, request.locale),
+  );
+
+  r.post(
     '/api/applications/:id/withdraw',
     {
       schema: {
@@ -208,7 +226,7 @@ export async function applicationRoutes(app: App, deps: Deps) {
       config: { public: true },
       schema: {
         tags: ['approvals'],
-        summary: 'Approve or decline from a mailed link',
+        summary: 'Approve or decline from a mailed link; declining needs a comment saying why',
         body: decisionBodySchema.extend({ token: tokenSchema }),
         response: { 200: approvalSchema },
       },
@@ -235,12 +253,24 @@ export async function applicationRoutes(app: App, deps: Deps) {
     async (request) => approvals.listOwnPendingApprovals(deps, request.actor!, request.locale),
   );
 
+  r.get(
+    '/api/me/approvals/decided',
+    {
+      schema: {
+        tags: ['approvals'],
+        summary: 'Approvals you have decided, newest first: what, when, the decision and the comment',
+        response: { 200: z.array(decidedApprovalSchema) },
+      },
+    },
+    async (request) => approvals.listOwnDecidedApprovals(deps, request.actor!),
+  );
+
   r.post(
     '/api/approvals/:id/decide',
     {
       schema: {
         tags: ['approvals'],
-        summary: 'Approve or decline an approval addressed to you',
+        summary: 'Approve or decline an approval addressed to you; declining needs a comment saying why',
         params: idParams,
         body: decisionBodySchema,
         response: { 200: approvalSchema },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   Application,
   ApplyBody,
+  applicationDecisionBodySchema,
   applicationListQuerySchema,
   bulkActionBodySchema,
   Eligibility,
@@ -182,6 +183,7 @@ async function validateApplication(
       applying: true,
     },
     locale,
+    'applicant',
   );
   const blocking = eligibility.checks.filter((c) => c.met === false);
   if (blocking.length > 0) {
@@ -221,6 +223,7 @@ export async function checkEligibility(
       applying: true,
     },
     locale,
+    'applicant',
   );
 }
 
@@ -362,14 +365,18 @@ export async function withdrawApplication(deps: IntakeDeps, actor: Actor | null,
 
 export async function getApplication(db: Queryable, actor: Actor | null, id: string, locale: Locale) {
   const row = await loadApplication(db, actor, id);
-  if (actor && actor.personId !== row.person_id) {
+  const own = actor !== null && actor.personId === row.person_id;
+  if (actor && !own) {
     await recordAudit(db, actor, 'read', 'application', id, row.network_id);
   }
-  return (await present(db, [row], { locale }))[0]!;
+  return (await present(db, [row], { locale, reader: own ? 'applicant' : 'about' }))[0]!;
 }
 
 export async function listOwnApplications(db: Queryable, actor: Actor, locale: Locale) {
-  return present(db, await repo.listApplicationsOfPerson(db, actor.personId), { locale });
+  return present(db, await repo.listApplicationsOfPerson(db, actor.personId), {
+    locale,
+    reader: 'applicant',
+  });
 }
 
 export async function listProgrammeApplications(
@@ -388,7 +395,7 @@ export async function listProgrammeApplications(
     status: query.status,
     roundId: query.roundId,
   });
-  const applications = await present(db, rows, { locale });
+  const applications = await present(db, rows, { locale, reader: 'about' });
   if (query.eligible === undefined) return applications;
   const wanted = query.eligible === 'true';
   return applications.filter((a) => a.eligibility.eligible === wanted);
@@ -406,6 +413,41 @@ const outcomeOf = {
   reject: 'rejected',
   request_completion: 'completion_requested',
 } as const;
+
+type DecisionAction = z.infer<typeof bulkActionBodySchema>['action'];
+
+/**
+ * One decision on one application, inside the caller's transaction: whether it may be taken (the
+ * reason when not), and if so the change, who and when, and the mail to the applicant.
+ */
+async function decideOne(
+  deps: IntakeDeps,
+  trx: Queryable,
+  actor: Actor,
+  row: repo.ApplicationView,
+  action: DecisionAction,
+  reason: string | null,
+): Promise<string | null> {
+  const subject = applicationSubject(row);
+  if (!can(actor, 'decide', subject)) {
+    // Your own application is yours to read, but somebody else decides on it.
+    return isOwnApplication(actor, subject) ? 'own_application' : 'not_found';
+  }
+  if (!fits[action].includes(row.status)) return `status_${row.status}`;
+  const outcome = outcomeOf[action];
+  const now = nowIso();
+  const moved = await repo.transitionApplication(trx, row.id, row.status, {
+    status: outcome,
+    decision_reason: reason,
+    decided_by: actor.personId,
+    decided_at: now,
+    updated_at: now,
+  });
+  if (!moved) return `status_${row.status}`;
+  if (outcome === 'rejected') await repo.cancelOpenApprovals(trx, row.id);
+  await notifyApplicant(deps, trx, row, outcome, reason);
+  return null;
+}
 
 export async function bulkDecide(
   deps: IntakeDeps,
@@ -425,30 +467,36 @@ export async function bulkDecide(
         skipped.push({ id, reason: 'not_found' });
         continue;
       }
-      const subject = applicationSubject(row);
-      if (!can(actor, 'decide', subject)) {
-        // Your own application is yours to read, but somebody else decides on it.
-        skipped.push({ id, reason: isOwnApplication(actor!, subject) ? 'own_application' : 'not_found' });
-        continue;
-      }
-      if (!fits[body.action].includes(row.status)) {
-        skipped.push({ id, reason: `status_${row.status}` });
-        continue;
-      }
-      const outcome = outcomeOf[body.action];
-      await repo.updateApplication(trx, id, {
-        status: outcome,
-        decision_reason: body.reason ?? null,
-        decided_by: actor!.personId,
-        decided_at: nowIso(),
-        updated_at: nowIso(),
-      });
-      if (outcome === 'rejected') await repo.cancelOpenApprovals(trx, id);
-      await notifyApplicant(deps, trx, row, outcome, body.reason ?? null);
-      updated.push(id);
+      const refused = await decideOne(deps, trx, actor!, row, body.action, body.reason ?? null);
+      if (refused) skipped.push({ id, reason: refused });
+      else updated.push(id);
     }
   });
   return { updated, skipped };
+}
+
+/**
+ * The coordinator's decision from the application's own page: admit, reject (with a reason) or ask
+ * for completion (with what to complete). 403 on one's own application, 409 when the status does
+ * not fit the decision (someone else decided first, or approvals are still missing).
+ */
+export async function decideApplication(
+  deps: IntakeDeps,
+  actor: Actor | null,
+  id: string,
+  body: z.infer<typeof applicationDecisionBodySchema>,
+  locale: Locale,
+): Promise<Application> {
+  const { db } = deps;
+  const row = await loadApplication(db, actor, id);
+  authorize(actor, 'decide', applicationSubject(row));
+  if (body.action !== 'approve' && !body.reason?.trim()) throw AppError.validation('reason', 'required');
+  await db.transaction().execute(async (trx) => {
+    const refused = await decideOne(deps, trx, actor!, row, body.action, body.reason ?? null);
+    // Someone decided first, or the application is not where the decision fits (approvals missing).
+    if (refused) throw new AppError('conflict');
+  });
+  return getApplication(db, actor, id, locale);
 }
 
 export async function loadProgrammeForIntake(db: Queryable, actor: Actor | null, programmeId: string) {

@@ -1,4 +1,5 @@
-import type { Approval } from '../../../shared/intake.ts';
+import { type ApproverName, approverIn } from '../../../shared/approval-texts.ts';
+import type { Approval, DecidedApproval } from '../../../shared/intake.ts';
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
@@ -9,7 +10,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { digestToken, isoAfter, newId, newSecretToken, nowIso } from '../../util.ts';
 import { findPersonByEmail } from '../auth/auth.repository.ts';
 import { roleNames } from '../mail/mail.templates.ts';
-import { parseSettings, present, presentApproval } from './applications.presenter.ts';
+import { parseSettings, presentApproval, presentForApprover } from './applications.presenter.ts';
 import * as repo from './applications.repository.ts';
 
 /** How long an approval link works; a reminder sends a fresh one. */
@@ -96,7 +97,8 @@ export async function createApprovalChain(
       position: firstPosition + index,
       step_key: step.key,
       approver: step.approver,
-      label: JSON.stringify(step.label),
+      label: JSON.stringify(step.approverName),
+      description: step.description ? JSON.stringify(step.description) : null,
       approver_name: approver.name,
       approver_email: approver.email,
       status: 'waiting',
@@ -168,7 +170,8 @@ async function requestApproval(
   if (!moved || !approval.approver_email) return moved;
   const approverAccount = await findPersonByEmail(db, approval.approver_email);
   const locale = ((approverAccount?.locale as Locale | undefined) ?? application.applicant_locale) as Locale;
-  const label = JSON.parse(approval.label) as Record<Locale, string>;
+  const approverName = JSON.parse(approval.label) as ApproverName;
+  const description = approval.description ? (JSON.parse(approval.description) as ApproverName) : null;
   await deps.mailer.enqueue(db, {
     kind: 'approval_requested',
     to: approval.approver_email,
@@ -178,7 +181,8 @@ async function requestApproval(
       applicant: application.applicant_name,
       programme: application.programme_name,
       roleName: roleNames[locale][application.role] ?? application.role,
-      step: label[locale],
+      approver: approverIn(approverName, locale),
+      description: description ? approverIn(description, locale) : null,
       link: `${deps.config.publicUrl}/approvals/respond?token=${token}`,
       days: approvalLinkDays,
       reminder,
@@ -193,15 +197,19 @@ export async function notifyApplicant(
   application: repo.ApplicationView,
   outcome: 'approved' | 'declined' | 'rejected' | 'completion_requested',
   reason: string | null,
+  /** For a declined step: who did not approve, by the programme's name for them. */
+  approverName: ApproverName | null = null,
 ): Promise<void> {
+  const locale = application.applicant_locale as Locale;
   await deps.mailer.enqueue(db, {
     kind: 'application_decided',
     to: application.applicant_email,
-    locale: application.applicant_locale as Locale,
+    locale,
     networkId: application.network_id,
     params: {
       programme: application.programme_name,
       outcome,
+      approver: approverName ? approverIn(approverName, locale) : null,
       reason,
       link: `${deps.config.publicUrl}/applications/${application.id}`,
     },
@@ -217,6 +225,9 @@ async function decide(
   comment: string | null,
   decidedBy: string | null,
 ): Promise<Approval> {
+  // Not approving always says why: the applicant and the coordinator read it (the schema asks too).
+  if (decision === 'decline' && !comment?.trim())
+    throw AppError.validation('comment', 'reason_required_to_decline');
   return deps.db.transaction().execute(async (trx) => {
     const moved = await repo.transitionApproval(trx, approval.id, 'pending', {
       status: decision === 'approve' ? 'approved' : 'declined',
@@ -236,7 +247,7 @@ async function decide(
         decision_reason: comment,
         updated_at: nowIso(),
       });
-      await notifyApplicant(deps, trx, application, 'declined', comment);
+      await notifyApplicant(deps, trx, application, 'declined', comment, JSON.parse(approval.label));
     }
     return presentApproval((await repo.findApproval(trx, approval.id))!);
   });
@@ -250,13 +261,13 @@ async function approvalForToken(deps: IntakeDeps, token: string): Promise<repo.A
   return approval;
 }
 
-/** The step and a summary of the application without private answers, with the labels to show it. */
+/** The step and the approver's summary of the application (presentForApprover), with the labels to show it. */
 async function approvalRequest(deps: IntakeDeps, approval: repo.ApprovalView, locale: Locale) {
   const application = (await repo.findApplication(deps.db, approval.application_id))!;
   const settings = parseSettings(application.programme_settings);
   return {
     approval: presentApproval(approval),
-    application: (await present(deps.db, [application], { locale, forApprover: true }))[0]!,
+    application: await presentForApprover(deps.db, application, locale),
     labels: {
       developmentAreas: settings.developmentAreas,
       applicationQuestions: settings.applicationQuestions.filter((q) => !q.private),
@@ -328,6 +339,28 @@ export async function listOwnPendingApprovals(deps: IntakeDeps, actor: Actor, lo
     result.push(await approvalRequest(deps, approval, locale));
   }
   return result;
+}
+
+/** How many decided steps the history shows. */
+export const approvalHistoryLimit = 100;
+
+/** The steps the actor has decided, newest first: what, when, the decision and the comment. */
+export async function listOwnDecidedApprovals(deps: IntakeDeps, actor: Actor): Promise<DecidedApproval[]> {
+  const rows = await repo.listDecidedApprovalsBy(
+    deps.db,
+    { personId: actor.personId, email: actor.email },
+    approvalHistoryLimit,
+  );
+  return rows.map((row) => ({
+    approval: presentApproval(row),
+    application: {
+      id: row.application_id,
+      programmeName: row.programme_name,
+      role: row.role as DecidedApproval['application']['role'],
+      applicantName: row.applicant_name,
+      organisationName: row.organisation_name,
+    },
+  }));
 }
 
 // --- Reminders ------------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ describe('eligibility', () => {
   it('refuses a mentor three years minus one day, and accepts at three years', () => {
     expect(mentor('2023-11-24').eligible).toBe(false);
     expect(months(mentor('2023-11-24')).text).toBe(
-      'Has managed staff for 2 years and 11 months; the programme requires 3 years.',
+      'Has managed staff for 2 years and 11 months, but the programme requires 3 years.',
     );
     expect(mentor('2023-11-23').eligible).toBe(true);
   });
@@ -112,7 +112,9 @@ describe('eligibility', () => {
           mentor: null,
           completedTrainingSteps: [],
           on: '2026-11-23',
-          ...(approvals ? { approvals: approvals.map((a, i) => ({ ...a, label: steps[i]!.label })) } : {}),
+          ...(approvals
+            ? { approvals: approvals.map((a, i) => ({ ...a, approverName: steps[i]!.approverName })) }
+            : {}),
         },
         'sv',
       );
@@ -123,10 +125,30 @@ describe('eligibility', () => {
     expect(approvalsOf(check([{ status: 'approved' }, { status: 'pending' }])).met).toBeNull();
     const done = check([{ status: 'approved' }, { status: 'approved' }]);
     expect(done.eligible).toBe(true);
-    expect(approvalsOf(done).text).toBe(
-      `Godkänd av ${steps.map((s) => s.label.sv.toLowerCase()).join(' och ')}.`,
+    expect(approvalsOf(done).text).toBe('Godkänd av kommunens ansvariga chef och personalchefen.');
+    expect(approvalsOf(check([{ status: 'approved' }, { status: 'pending' }])).text).toBe(
+      'Väntar på godkännande av personalchefen.',
     );
     const refused = check([{ status: 'declined' }, { status: 'cancelled' }]);
     expect(refused.eligible).toBe(false);
+    expect(approvalsOf(refused).text).toBe('Inte godkänd av kommunens ansvariga chef.');
+  });
+
+  it('speaks to the applicant, and about them to everyone else', () => {
+    const police = findProgrammeTemplate('police_pool').settings;
+    const input = {
+      role: 'mentor' as const,
+      basics: { managingStaffSince: null },
+      mentor: { capacity: 1 },
+      completedTrainingSteps: [],
+      on: '2026-11-23',
+    };
+    const toApplicant = assessEligibility(police, input, 'sv', 'applicant').checks.map((c) => c.text);
+    const about = assessEligibility(police, input, 'sv', 'about').checks.map((c) => c.text);
+    expect(toApplicant).toContain('Datum för när du började leda medarbetare saknas (krav: 4 år).');
+    expect(about).toContain('Datum för när sökanden började leda medarbetare saknas (krav: 4 år).');
+    expect(about.join(' ')).not.toMatch(/\b(du|dig|din|ditt|dina)\b/i);
+    const english = assessEligibility(police, input, 'en', 'about').checks.map((c) => c.text);
+    expect(english.join(' ')).not.toMatch(/\b(you|your)\b/i);
   });
 });

@@ -1,5 +1,6 @@
+import { type ApproverName, approversSentence } from '../../../shared/approval-texts.ts';
 import type { Eligibility, MentorProfile, ProfileBasics } from '../../../shared/intake.ts';
-import type { LocalizedText, ProgrammeSettings } from '../../../shared/programme.ts';
+import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
 
 /**
@@ -20,8 +21,8 @@ export interface EligibilityInput {
    * (seed 000), so missing training is for the coordinator to follow, not a reason to refuse.
    */
   applying?: boolean;
-  /** The application's approval steps as they stand; absent before applying. */
-  approvals?: { status: string; label: LocalizedText }[];
+  /** The application's approval steps as they stand, by their approvers' names; absent before applying. */
+  approvals?: { status: string; approverName: ApproverName }[];
 }
 
 /** Whole calendar months from `from` to `to`; a month counts once its day of the month is reached. */
@@ -35,50 +36,97 @@ export function wholeMonthsBetween(from: string, to: string): number {
   return months;
 }
 
+/**
+ * Reasons in two forms: to the applicant ("Du har lett medarbetare …") and about them, for those
+ * who handle the application ("Har lett medarbetare …"). Approval steps are named by their
+ * approvers' names inside whole sentences (shared/approval-texts.ts).
+ */
 const texts = {
   sv: {
-    approvalsToCome: (who: string) => `Ansökan ska godkännas av ${who}.`,
-    approvalsPending: (who: string) => `Väntar på godkännande av ${who}.`,
-    approvalsDone: (who: string) => `Godkänd av ${who}.`,
-    approvalsDeclined: (who: string) => `Inte godkänd av ${who}.`,
-    monthsMet: (req: number, act: number) =>
-      `Har lett medarbetare i ${formatMonths('sv', act)} (krav: ${formatMonths('sv', req)}).`,
-    monthsShort: (req: number, act: number) =>
-      `Har lett medarbetare i ${formatMonths('sv', act)}, programmet kräver ${formatMonths('sv', req)}.`,
-    monthsMissing: (req: number) =>
-      `Datum för när du började leda medarbetare saknas (krav: ${formatMonths('sv', req)}).`,
-    documented: 'Erfarenheten ska vara dokumenterad; koordinatorn kontrollerar underlagen.',
-    capacityMet: (req: number, act: number) => `Kan ta ${act} adept(er) samtidigt (krav: minst ${req}).`,
-    capacityShort: (req: number, act: number) => `Kan ta ${act} adept(er), programmet kräver minst ${req}.`,
-    trainingMet: 'Mentorsutbildningen är genomförd.',
-    trainingMissing: (done: number, total: number) =>
-      `Mentorsutbildningen är inte klar (${done} av ${total} steg).`,
-    trainingAfterApplying: (done: number, total: number) =>
-      `Mentorsutbildningen genomförs efter antagningen (${done} av ${total} steg klara).`,
+    applicant: {
+      monthsMet: (req: number, act: number) =>
+        `Du har lett medarbetare i ${formatMonths('sv', act)} (krav: ${formatMonths('sv', req)}).`,
+      monthsShort: (req: number, act: number) =>
+        `Du har lett medarbetare i ${formatMonths('sv', act)}, men programmet kräver ${formatMonths('sv', req)}.`,
+      monthsMissing: (req: number) =>
+        `Datum för när du började leda medarbetare saknas (krav: ${formatMonths('sv', req)}).`,
+      documented: 'Din erfarenhet ska vara dokumenterad. Koordinatorn kontrollerar underlagen.',
+      capacityMet: (req: number, act: number) =>
+        `Du kan ta ${adepts('sv', act)} samtidigt (krav: minst ${req}).`,
+      capacityShort: (req: number, act: number) =>
+        `Du kan ta ${adepts('sv', act)} samtidigt, men programmet kräver minst ${req}.`,
+      trainingMet: 'Du har genomfört mentorsutbildningen.',
+      trainingMissing: (done: number, total: number) =>
+        `Din mentorsutbildning är inte klar (${done} av ${total} steg).`,
+      trainingAfterApplying: (done: number, total: number) =>
+        `Mentorsutbildningen genomförs efter antagningen (${done} av ${total} steg klara).`,
+    },
+    about: {
+      monthsMet: (req: number, act: number) =>
+        `Har lett medarbetare i ${formatMonths('sv', act)} (krav: ${formatMonths('sv', req)}).`,
+      monthsShort: (req: number, act: number) =>
+        `Har lett medarbetare i ${formatMonths('sv', act)}, men programmet kräver ${formatMonths('sv', req)}.`,
+      monthsMissing: (req: number) =>
+        `Datum för när sökanden började leda medarbetare saknas (krav: ${formatMonths('sv', req)}).`,
+      documented: 'Erfarenheten ska vara dokumenterad. Koordinatorn kontrollerar underlagen.',
+      capacityMet: (req: number, act: number) =>
+        `Kan ta ${adepts('sv', act)} samtidigt (krav: minst ${req}).`,
+      capacityShort: (req: number, act: number) =>
+        `Kan ta ${adepts('sv', act)} samtidigt, men programmet kräver minst ${req}.`,
+      trainingMet: 'Har genomfört mentorsutbildningen.',
+      trainingMissing: (done: number, total: number) =>
+        `Mentorsutbildningen är inte klar (${done} av ${total} steg).`,
+      trainingAfterApplying: (done: number, total: number) =>
+        `Mentorsutbildningen genomförs efter antagningen (${done} av ${total} steg klara).`,
+    },
   },
   en: {
-    approvalsToCome: (who: string) => `The application is to be approved by ${who}.`,
-    approvalsPending: (who: string) => `Waiting for approval by ${who}.`,
-    approvalsDone: (who: string) => `Approved by ${who}.`,
-    approvalsDeclined: (who: string) => `Not approved by ${who}.`,
-    monthsMet: (req: number, act: number) =>
-      `Has managed staff for ${formatMonths('en', act)} (required: ${formatMonths('en', req)}).`,
-    monthsShort: (req: number, act: number) =>
-      `Has managed staff for ${formatMonths('en', act)}; the programme requires ${formatMonths('en', req)}.`,
-    monthsMissing: (req: number) =>
-      `The date you started managing staff is missing (required: ${formatMonths('en', req)}).`,
-    documented: 'The experience must be documented; the coordinator checks the documents.',
-    capacityMet: (req: number, act: number) =>
-      `Can take ${act} adept(s) at once (required: at least ${req}).`,
-    capacityShort: (req: number, act: number) =>
-      `Can take ${act} adept(s); the programme requires at least ${req}.`,
-    trainingMet: 'Mentor training is completed.',
-    trainingMissing: (done: number, total: number) =>
-      `Mentor training is not completed (${done} of ${total} steps).`,
-    trainingAfterApplying: (done: number, total: number) =>
-      `Mentor training follows admission (${done} of ${total} steps done).`,
+    applicant: {
+      monthsMet: (req: number, act: number) =>
+        `You have managed staff for ${formatMonths('en', act)} (required: ${formatMonths('en', req)}).`,
+      monthsShort: (req: number, act: number) =>
+        `You have managed staff for ${formatMonths('en', act)}, but the programme requires ${formatMonths('en', req)}.`,
+      monthsMissing: (req: number) =>
+        `The date you started managing staff is missing (required: ${formatMonths('en', req)}).`,
+      documented: 'Your experience must be documented. The coordinator checks the documents.',
+      capacityMet: (req: number, act: number) =>
+        `You can take ${adepts('en', act)} at once (required: at least ${req}).`,
+      capacityShort: (req: number, act: number) =>
+        `You can take ${adepts('en', act)} at once, but the programme requires at least ${req}.`,
+      trainingMet: 'You have completed the mentor training.',
+      trainingMissing: (done: number, total: number) =>
+        `Your mentor training is not completed (${done} of ${total} steps).`,
+      trainingAfterApplying: (done: number, total: number) =>
+        `Mentor training follows admission (${done} of ${total} steps done).`,
+    },
+    about: {
+      monthsMet: (req: number, act: number) =>
+        `Has managed staff for ${formatMonths('en', act)} (required: ${formatMonths('en', req)}).`,
+      monthsShort: (req: number, act: number) =>
+        `Has managed staff for ${formatMonths('en', act)}, but the programme requires ${formatMonths('en', req)}.`,
+      monthsMissing: (req: number) =>
+        `The date the applicant started managing staff is missing (required: ${formatMonths('en', req)}).`,
+      documented: 'The experience must be documented. The coordinator checks the documents.',
+      capacityMet: (req: number, act: number) =>
+        `Can take ${adepts('en', act)} at once (required: at least ${req}).`,
+      capacityShort: (req: number, act: number) =>
+        `Can take ${adepts('en', act)} at once, but the programme requires at least ${req}.`,
+      trainingMet: 'Has completed the mentor training.',
+      trainingMissing: (done: number, total: number) =>
+        `Mentor training is not completed (${done} of ${total} steps).`,
+      trainingAfterApplying: (done: number, total: number) =>
+        `Mentor training follows admission (${done} of ${total} steps done).`,
+    },
   },
 } as const;
+
+/** Who reads a reason: the applicant, or someone who handles the application. */
+export type EligibilityReader = 'applicant' | 'about';
+
+function adepts(locale: Locale, count: number): string {
+  if (locale === 'sv') return `${count} ${count === 1 ? 'adept' : 'adepter'}`;
+  return `${count} ${count === 1 ? 'adept' : 'adepts'}`;
+}
 
 function formatMonths(locale: Locale, months: number): string {
   const years = Math.floor(months / 12);
@@ -97,12 +145,11 @@ export function assessEligibility(
   settings: ProgrammeSettings,
   input: EligibilityInput,
   locale: Locale,
+  reader: EligibilityReader = 'about',
 ): Eligibility {
   const rules = settings.eligibility[input.role];
-  const t = texts[locale];
+  const t = texts[locale][reader];
   const checks: Eligibility['checks'] = [];
-  const and = locale === 'sv' ? ' och ' : ' and ';
-  const names = (labels: LocalizedText[]) => labels.map((l) => l[locale].toLowerCase()).join(and);
 
   // The approvals the programme asks for are part of why someone is, or is not yet, eligible (seed 004).
   const steps = settings.approvalSteps.filter((step) => step.appliesTo.includes(input.role));
@@ -111,19 +158,20 @@ export function assessEligibility(
     const declined = approvals?.filter((a) => a.status === 'declined') ?? [];
     const waiting = approvals?.filter((a) => a.status === 'pending' || a.status === 'waiting') ?? [];
     const base = { rule: 'approvals' as const, required: steps.length };
+    const names = (list: { approverName: ApproverName }[]) => list.map((a) => a.approverName);
     if (!approvals) {
       checks.push({
         ...base,
         met: null,
         actual: 0,
-        text: t.approvalsToCome(names(steps.map((s) => s.label))),
+        text: approversSentence(locale, 'toCome', names(steps)),
       });
     } else if (declined.length > 0) {
       checks.push({
         ...base,
         met: false,
         actual: 0,
-        text: t.approvalsDeclined(names(declined.map((a) => a.label))),
+        text: approversSentence(locale, 'declinedAll', names(declined)),
       });
     } else if (waiting.length > 0) {
       const done = approvals.length - waiting.length;
@@ -131,14 +179,14 @@ export function assessEligibility(
         ...base,
         met: null,
         actual: done,
-        text: t.approvalsPending(names(waiting.map((a) => a.label))),
+        text: approversSentence(locale, 'waitingAll', names(waiting)),
       });
     } else {
       checks.push({
         ...base,
         met: true,
         actual: approvals.length,
-        text: t.approvalsDone(names(approvals.map((a) => a.label))),
+        text: approversSentence(locale, 'approvedAll', names(approvals)),
       });
     }
   }

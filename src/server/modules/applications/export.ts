@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { approverIn, capitalize } from '../../../shared/approval-texts.ts';
 import type { Application } from '../../../shared/intake.ts';
 import type { Locale } from '../../../shared/roles.ts';
 
@@ -40,18 +41,18 @@ const words = {
     roles: { adept: 'adept', mentor: 'mentor' },
     statuses: {
       awaiting_approval: 'väntar på godkännande',
-      pending_review: 'väntar på granskning',
+      pending_review: 'under handläggning',
       completion_requested: 'komplettering begärd',
       approved: 'antagen',
-      declined: 'avslagen av godkännare',
-      rejected: 'ej antagen',
-      withdrawn: 'återkallad',
+      declined: 'inte godkänd',
+      rejected: 'inte antagen',
+      withdrawn: 'tillbakatagen',
     },
     approvals: {
       waiting: 'väntar',
-      pending: 'tillfrågad',
+      pending: 'väntar på svar',
       approved: 'godkänd',
-      declined: 'avslagen',
+      declined: 'inte godkänd',
       cancelled: 'avbruten',
       superseded: 'ersatt',
     },
@@ -63,20 +64,20 @@ const words = {
     roles: { adept: 'adept', mentor: 'mentor' },
     statuses: {
       awaiting_approval: 'awaiting approval',
-      pending_review: 'awaiting review',
+      pending_review: 'under review',
       completion_requested: 'completion requested',
       approved: 'accepted',
-      declined: 'declined by approver',
+      declined: 'not approved',
       rejected: 'not accepted',
       withdrawn: 'withdrawn',
     },
     approvals: {
       waiting: 'waiting',
-      pending: 'asked',
+      pending: 'awaiting answer',
       approved: 'approved',
-      declined: 'declined',
+      declined: 'not approved',
       cancelled: 'cancelled',
-      superseded: 'superseded',
+      superseded: 'replaced',
     },
     levels: { direct: 'direct', indirect: 'indirect', strategic: 'strategic' },
     yes: 'yes',
@@ -96,7 +97,7 @@ function rowsOf(applications: Application[], locale: Locale): string[][] {
     a.eligibility.checks.map((c) => c.text).join(' '),
     a.approvals
       .filter((ap) => ap.status !== 'superseded')
-      .map((ap) => `${ap.label[locale]}: ${w.approvals[ap.status]}`)
+      .map((ap) => `${capitalize(approverIn(ap.step.approverName, locale))}: ${w.approvals[ap.status]}`)
       .join('; '),
     a.basics.title,
     w.levels[a.basics.managementLevel],

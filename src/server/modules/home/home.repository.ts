@@ -176,31 +176,37 @@ export async function pendingApprovalsFor(
 
 /** The person's own applications, newest first, each with the approval step it waits for, if any. */
 export async function ownApplications(db: Queryable, personId: string) {
-  return db
-    .selectFrom('applications as a')
-    .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
-    .leftJoin('application_approvals as ap', (join) =>
-      join.onRef('ap.application_id', '=', 'a.id').on('ap.status', '=', 'pending'),
-    )
-    .select([
-      'a.id',
-      'a.programme_id',
-      'pr.name as programme_name',
-      'pr.network_id',
-      'a.role',
-      'a.status',
-      'a.submitted_at',
-      'a.updated_at',
-      'a.decision_reason',
-      'ap.approver',
-      'ap.label',
-      'ap.approver_name',
-      'ap.requested_at',
-    ])
-    .where('a.person_id', '=', personId)
-    .orderBy('a.submitted_at', 'desc')
-    .orderBy('a.id')
-    .execute();
+  return (
+    db
+      .selectFrom('applications as a')
+      .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
+      .leftJoin('application_approvals as ap', (join) =>
+        join.onRef('ap.application_id', '=', 'a.id').on('ap.status', '=', 'pending'),
+      )
+      // The account the step was sent to, whose name is the one to show.
+      .leftJoin('people as addressed', 'addressed.email', 'ap.approver_email')
+      .select([
+        'a.id',
+        'a.programme_id',
+        'pr.name as programme_name',
+        'pr.network_id',
+        'a.role',
+        'a.status',
+        'a.submitted_at',
+        'a.updated_at',
+        'a.decision_reason',
+        'ap.approver',
+        'ap.label',
+        'ap.description',
+        'ap.approver_name',
+        'addressed.name as approver_account_name',
+        'ap.requested_at',
+      ])
+      .where('a.person_id', '=', personId)
+      .orderBy('a.submitted_at', 'desc')
+      .orderBy('a.id')
+      .execute()
+  );
 }
 
 /** Programmes taking applications in these networks, with every round's application period. */

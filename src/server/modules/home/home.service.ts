@@ -177,8 +177,13 @@ function presentOwn(row: Awaited<ReturnType<typeof repo.ownApplications>>[number
       row.approver && row.label
         ? {
             approver: row.approver as NonNullable<OwnApplicationTask['pendingStep']>['approver'],
-            label: JSON.parse(row.label) as { sv: string; en: string },
-            approverName: row.approver_name,
+            step: {
+              approverName: JSON.parse(row.label) as { sv: string; en: string },
+              description: row.description
+                ? (JSON.parse(row.description) as { sv: string; en: string })
+                : null,
+            },
+            approverName: row.approver_account_name ?? row.approver_name,
             requestedAt: row.requested_at,
           }
         : null,

@@ -29,11 +29,11 @@ export const mailTemplates = {
   invitation: {
     sv: ({ link, inviter, network, organisation, roleName, days }) => ({
       subject: `Inbjudan till ${network} i Bollplank`,
-      text: `Hej!\n\n${inviter} bjuder in dig som ${roleName}${organisation ? ` för ${organisation}` : ''} i ${network}s mentorprogram.\n\nTacka ja via länken (gäller i ${days} dagar):\n\n${link}${signature.sv}`,
+      text: `Hej!\n\n${inviter} bjuder in dig till ${network} som ${roleName}${organisation ? ` för ${organisation}` : ''}.\n\nTacka ja via länken. Den gäller i ${days} dagar:\n\n${link}${signature.sv}`,
     }),
     en: ({ link, inviter, network, organisation, roleName, days }) => ({
       subject: `Invitation to ${network} in Bollplank`,
-      text: `Hello,\n\n${inviter} invites you as ${roleName}${organisation ? ` for ${organisation}` : ''} in the mentor programmes of ${network}.\n\nAccept with this link (valid for ${days} days):\n\n${link}${signature.en}`,
+      text: `Hello,\n\n${inviter} invites you to ${network} as ${roleName}${organisation ? ` for ${organisation}` : ''}.\n\nAccept with this link. It is valid for ${days} days:\n\n${link}${signature.en}`,
     }),
   } satisfies Record<
     Locale,
@@ -49,21 +49,21 @@ export const mailTemplates = {
   application_submitted: {
     sv: ({ programme, roleName, link }) => ({
       subject: `Din ansökan till ${programme} är mottagen`,
-      text: `Hej!\n\nTack för din ansökan som ${roleName} till ${programme}. Du kan följa var ansökan står, vem som ska godkänna den och ändra eller återkalla den här:\n\n${link}${signature.sv}`,
+      text: `Hej!\n\nTack för din ansökan som ${roleName} till ${programme}. Du får e-post när något händer med den. På sidan för ansökan ser du var den står och vem som ska godkänna den, och där kan du ta tillbaka den:\n\n${link}${signature.sv}`,
     }),
     en: ({ programme, roleName, link }) => ({
       subject: `Your application to ${programme} has been received`,
-      text: `Hello,\n\nThank you for applying as ${roleName} to ${programme}. You can follow where your application stands, who is to approve it, and change or withdraw it here:\n\n${link}${signature.en}`,
+      text: `Hello,\n\nThank you for applying as ${roleName} to ${programme}. You will get an e-mail when something happens to it. The application's page shows where it stands and who is to approve it, and there you can withdraw it:\n\n${link}${signature.en}`,
     }),
   } satisfies Record<Locale, Template<{ programme: string; roleName: string; link: string }>>,
   approval_requested: {
-    sv: ({ applicant, programme, roleName, step, link, days, reminder }) => ({
-      subject: `${reminder ? 'Påminnelse: ' : ''}${applicant} ansöker till ${programme} – ditt godkännande behövs`,
-      text: `Hej!\n\n${applicant} har ansökt som ${roleName} till ${programme} och programmet ber om ditt godkännande (${step}).\n\nLäs sammanfattningen och godkänn eller avslå via länken, som gäller i ${days} dagar:\n\n${link}${signature.sv}`,
+    sv: ({ applicant, programme, roleName, approver, description, link, days, reminder }) => ({
+      subject: `${reminder ? 'Påminnelse: ' : ''}${applicant} har ansökt till ${programme} – ditt godkännande behövs`,
+      text: `Hej!\n\n${applicant} har ansökt som ${roleName} till ${programme}. Programmet ber om godkännande av ${approver}, och du är tillfrågad.${description ? `\n\nOm godkännandet: ${description}` : ''}\n\nLäs sammanfattningen och svara via länken. Den gäller i ${days} dagar. Om du inte godkänner ansökan skriver du varför; den sökande och koordinatorn får läsa det.\n\n${link}${signature.sv}`,
     }),
-    en: ({ applicant, programme, roleName, step, link, days, reminder }) => ({
-      subject: `${reminder ? 'Reminder: ' : ''}${applicant} applies to ${programme} – your approval is needed`,
-      text: `Hello,\n\n${applicant} has applied as ${roleName} to ${programme} and the programme asks for your approval (${step}).\n\nRead the summary and approve or decline with this link, valid for ${days} days:\n\n${link}${signature.en}`,
+    en: ({ applicant, programme, roleName, approver, description, link, days, reminder }) => ({
+      subject: `${reminder ? 'Reminder: ' : ''}${applicant} has applied to ${programme} – your approval is needed`,
+      text: `Hello,\n\n${applicant} has applied as ${roleName} to ${programme}. The programme asks for approval by ${approver}, and you are the one asked.${description ? `\n\nAbout the approval: ${description}` : ''}\n\nRead the summary and answer with this link. It is valid for ${days} days. If you do not approve the application, you say why; the applicant and the coordinator will read it.\n\n${link}${signature.en}`,
     }),
   } satisfies Record<
     Locale,
@@ -71,7 +71,10 @@ export const mailTemplates = {
       applicant: string;
       programme: string;
       roleName: string;
-      step: string;
+      /** Who approves, the programme's name for them: a noun phrase ("kommunens ansvariga chef"). */
+      approver: string;
+      /** What the approver confirms, a whole sentence, if the programme says. */
+      description: string | null;
       link: string;
       days: number;
       reminder: boolean;
@@ -79,42 +82,52 @@ export const mailTemplates = {
   >,
   application_ready: {
     sv: ({ applicant, programme, link }) => ({
-      subject: `${applicant} är godkänd av chef/HR – ${programme}`,
-      text: `Hej!\n\nAlla godkännanden för ${applicant}s ansökan till ${programme} är klara. Ansökan väntar på din granskning:\n\n${link}${signature.sv}`,
+      subject: `Ansökan från ${applicant} är klar att granska – ${programme}`,
+      text: `Hej!\n\nAlla godkännanden av ansökan från ${applicant} till ${programme} är klara. Nu väntar ansökan på att du beslutar om antagning:\n\n${link}${signature.sv}`,
     }),
     en: ({ applicant, programme, link }) => ({
-      subject: `${applicant} is approved by manager/HR – ${programme}`,
-      text: `Hello,\n\nAll approvals of ${applicant}’s application to ${programme} are in. The application awaits your review:\n\n${link}${signature.en}`,
+      subject: `The application from ${applicant} is ready for review – ${programme}`,
+      text: `Hello,\n\nEvery approval of the application from ${applicant} to ${programme} is in. The application now waits for your decision on admission:\n\n${link}${signature.en}`,
     }),
   } satisfies Record<Locale, Template<{ applicant: string; programme: string; link: string }>>,
   application_decided: {
-    sv: ({ programme, outcome, reason, link }) => ({
+    sv: ({ programme, outcome, approver, reason, link }) => ({
       subject: `Besked om din ansökan till ${programme}`,
       text: `Hej!\n\n${
         {
-          approved: 'Din ansökan är godkänd. Programmet hör av sig om nästa steg.',
-          declined: 'Din ansökan har inte godkänts av den som skulle godkänna den.',
+          approved: 'Din ansökan är antagen. Programmet hör av sig om nästa steg.',
+          declined: approver
+            ? `Din ansökan har inte godkänts av ${approver}.`
+            : 'Din ansökan har inte godkänts.',
           rejected: 'Din ansökan har tyvärr inte antagits.',
           completion_requested: 'Programmet ber dig komplettera din ansökan.',
         }[outcome]
-      }${reason ? `\n\nMotivering: ${reason}` : ''}\n\n${link}${signature.sv}`,
+      }${
+        reason
+          ? `\n\n${outcome === 'completion_requested' ? 'Det här behöver du komplettera' : 'Motivering'}: ${reason}`
+          : ''
+      }\n\nSe ansökan här:\n\n${link}${signature.sv}`,
     }),
-    en: ({ programme, outcome, reason, link }) => ({
+    en: ({ programme, outcome, approver, reason, link }) => ({
       subject: `About your application to ${programme}`,
       text: `Hello,\n\n${
         {
-          approved: 'Your application is approved. The programme will be in touch about the next step.',
-          declined: 'Your application was not approved by the person asked to approve it.',
+          approved: 'Your application is accepted. The programme will be in touch about the next step.',
+          declined: approver
+            ? `Your application was not approved by ${approver}.`
+            : 'Your application was not approved.',
           rejected: 'Unfortunately your application has not been accepted.',
           completion_requested: 'The programme asks you to complete your application.',
         }[outcome]
-      }${reason ? `\n\nReason: ${reason}` : ''}\n\n${link}${signature.en}`,
+      }${reason ? `\n\n${outcome === 'completion_requested' ? 'What to complete' : 'Reason'}: ${reason}` : ''}\n\nSee the application here:\n\n${link}${signature.en}`,
     }),
   } satisfies Record<
     Locale,
     Template<{
       programme: string;
       outcome: 'approved' | 'declined' | 'rejected' | 'completion_requested';
+      /** For a declined step: who did not approve, as the programme names them. */
+      approver: string | null;
       reason: string | null;
       link: string;
     }>
@@ -149,7 +162,7 @@ export const mailTemplates = {
   pair_declined: {
     sv: ({ programme, other, recipientRole, link }) => ({
       subject: `${other} har tackat nej – ${programme}`,
-      text: `Hej!\n\n${other} har tackat nej till att bli ${recipientRole === 'adept' ? 'din mentor' : 'mentor för dig'} i ${programme}. Det är inget ovanligt: alla par passar inte. ${
+      text: `Hej!\n\n${other} har tackat nej till att bli ${recipientRole === 'adept' ? 'din mentor' : 'din adept'} i ${programme}. Det är inget ovanligt: alla par passar inte. ${
         recipientRole === 'adept'
           ? 'Koordinatorn tar fram ett nytt förslag på mentor åt dig.'
           : 'Koordinatorn kan föreslå dig för en annan adept.'

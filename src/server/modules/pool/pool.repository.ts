@@ -117,3 +117,19 @@ export async function hasExperienceExchange(
 export async function insertExperienceExchange(db: Queryable, row: ExperienceExchangeRow): Promise<void> {
   await db.insertInto('experience_exchanges').values(row).execute();
 }
+
+/** Removes one year's record; answers whether there was one. */
+export async function deleteExperienceExchange(
+  db: Queryable,
+  personId: string,
+  networkId: string,
+  year: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('experience_exchanges')
+    .where('person_id', '=', personId)
+    .where('network_id', '=', networkId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

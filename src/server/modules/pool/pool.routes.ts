@@ -77,4 +77,20 @@ export async function poolRoutes(app: App, { db }: Deps) {
       return reply.status(204).send(null);
     },
   );
+
+  r.delete(
+    '/api/people/:id/experience-exchanges/:year',
+    {
+      schema: {
+        tags,
+        summary: 'Undo a recorded experience exchange (the year’s record of a mentor’s attendance)',
+        params: idParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteExperienceExchange(db, request.actor, request.params.id, request.params.year);
+      return reply.status(204).send(null);
+    },
+  );
 }

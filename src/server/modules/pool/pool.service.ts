@@ -159,10 +159,10 @@ export async function deleteTrainingRecord(db: Db, actor: Actor | null, id: stri
 }
 
 /**
- * Records the yearly exchange in the first network (of the person's) where the actor may record it;
- * if there is none, the answer comes from a network where the actor at least sees the person (403).
+ * The network (of the person's) where the actor records their yearly exchange: the first where the
+ * actor may record it; if there is none, one where the actor at least sees the person (so 403).
  */
-export async function recordExperienceExchange(db: Db, actor: Actor | null, personId: string, year: number) {
+async function exchangeSubject(db: Db, actor: Actor | null, personId: string) {
   const person = await loadPerson(db, actor, personId);
   const subjects = [...new Set(person.roles.map((r) => r.networkId))]
     .sort()
@@ -171,6 +171,11 @@ export async function recordExperienceExchange(db: Db, actor: Actor | null, pers
     subjects.find((s) => can(actor, 'recordTraining', s)) ?? subjects.find((s) => can(actor, 'read', s));
   if (!subject) throw notFound();
   authorize(actor, 'recordTraining', subject);
+  return subject;
+}
+
+export async function recordExperienceExchange(db: Db, actor: Actor | null, personId: string, year: number) {
+  const subject = await exchangeSubject(db, actor, personId);
   if (!(await repo.hasExperienceExchange(db, personId, subject.networkId, year))) {
     await repo.insertExperienceExchange(db, {
       id: newId(),
@@ -180,4 +185,10 @@ export async function recordExperienceExchange(db: Db, actor: Actor | null, pers
       created_at: nowIso(),
     });
   }
+}
+
+/** Undoes a recorded exchange (recorded by mistake, or the person did not come after all); 404 if there is none. */
+export async function deleteExperienceExchange(db: Db, actor: Actor | null, personId: string, year: number) {
+  const subject = await exchangeSubject(db, actor, personId);
+  if (!(await repo.deleteExperienceExchange(db, personId, subject.networkId, year))) throw notFound();
 }

@@ -94,27 +94,30 @@ const policePool: ProgrammeTemplate = {
         key: 'adept_manager',
         approver: 'manager',
         appliesTo: ['adept'],
-        label: {
-          sv: 'Din chef känner till och bekräftar mentorskapet',
-          en: 'Your manager knows about and confirms the mentorship',
+        approverName: { sv: 'sökandens närmaste chef', en: "the applicant's line manager" },
+        description: {
+          sv: 'Chefen känner till och bekräftar mentorskapet.',
+          en: 'The manager knows about and confirms the mentorship.',
         },
       },
       {
         key: 'mentor_manager',
         approver: 'manager',
         appliesTo: ['mentor'],
-        label: {
-          sv: 'Din chef bekräftar att det finns utrymme för dig att vara mentor',
-          en: 'Your manager confirms that you have room to be a mentor',
+        approverName: { sv: 'sökandens närmaste chef', en: "the applicant's line manager" },
+        description: {
+          sv: 'Chefen bekräftar att det finns utrymme för uppdraget som mentor.',
+          en: 'The manager confirms that there is room for the assignment as a mentor.',
         },
       },
       {
         key: 'mentor_hr',
         approver: 'hr',
         appliesTo: ['mentor'],
-        label: {
-          sv: 'Myndighetens HR-funktion anmäler behovet till Polisens chefs- och ledarcenter',
-          en: "The authority's HR function reports the need to the Police Management and Leadership Centre",
+        approverName: { sv: 'myndighetens HR-funktion', en: "the authority's HR function" },
+        description: {
+          sv: 'HR anmäler behovet till Polisens chefs- och ledarcenter.',
+          en: 'HR reports the need to the Police Management and Leadership Centre.',
         },
       },
     ],
@@ -335,9 +338,10 @@ const unionBranch: ProgrammeTemplate = {
         key: 'board_appointment',
         approver: 'board',
         appliesTo: ['adept', 'mentor'],
-        label: {
-          sv: 'Styrelsen beslutar att utse mentor och adept',
-          en: 'The board decides to appoint the mentor and the adept',
+        approverName: { sv: 'avdelningsstyrelsen', en: 'the branch board' },
+        description: {
+          sv: 'Styrelsen beslutar att utse mentor och adept.',
+          en: 'The board decides to appoint the mentor and the adept.',
         },
       },
     ],
@@ -500,19 +504,15 @@ const municipalIndividual: ProgrammeTemplate = {
         key: 'responsible_manager',
         approver: 'manager',
         appliesTo: ['adept', 'mentor'],
-        label: {
-          sv: 'Kommunens ansvarige chef godkänner ansökan',
-          en: "The municipality's responsible manager approves the application",
-        },
+        approverName: { sv: 'kommunens ansvariga chef', en: "the municipality's responsible manager" },
+        description: null,
       },
       {
         key: 'hr_manager',
         approver: 'hr',
         appliesTo: ['adept', 'mentor'],
-        label: {
-          sv: 'Personalchefen godkänner ansökan',
-          en: 'The HR manager approves the application',
-        },
+        approverName: { sv: 'personalchefen', en: 'the HR manager' },
+        description: null,
       },
     ],
     mentorTraining: { steps: [], yearlyExperienceExchange: false },
@@ -683,9 +683,10 @@ const agencyCohort: ProgrammeTemplate = {
         key: 'organisation_hr',
         approver: 'hr',
         appliesTo: ['adept', 'mentor'],
-        label: {
-          sv: 'Organisationens HR-kontakt i HR-nätverket bekräftar intresseanmälan',
-          en: "The organisation's HR contact in the HR network confirms the registration of interest",
+        approverName: { sv: 'organisationens HR-kontakt', en: "the organisation's HR contact" },
+        description: {
+          sv: 'HR-kontakten i HR-nätverket bekräftar intresseanmälan.',
+          en: 'The HR contact in the HR network confirms the registration of interest.',
         },
       },
     ],

@@ -74,7 +74,8 @@ describe.each(dialects)('programmes on %s', (dialect) => {
         key: 'manager',
         approver: 'manager',
         appliesTo: ['adept', 'mentor'],
-        label: { sv: 'Chef', en: 'Manager' },
+        approverName: { sv: 'närmaste chef', en: 'the line manager' },
+        description: null,
       },
     ];
     settings.processPlan.push({

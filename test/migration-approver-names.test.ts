@@ -1,0 +1,210 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDatabase, type Db } from '../src/server/db/connection.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+import * as spine from '../src/server/db/migrations/2026-11-23T00-spine.ts';
+import * as intake from '../src/server/db/migrations/2026-11-23T01-intake.ts';
+import * as matching from '../src/server/db/migrations/2026-11-24T10-matching.ts';
+import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
+import { newId, nowIso } from '../src/server/util.ts';
+import { programmeSettingsSchema } from '../src/shared/programme.ts';
+import { buildNetwork, buildOrganisation, buildPerson } from './factories.ts';
+import { dialects } from './support.ts';
+
+/**
+ * Programmes and approvals stored before approval steps had an approver's name: the migration
+ * turns their labels (sentences) into names and descriptions, on a database that had already run
+ * the migrations listed after it.
+ */
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+/** A database with only these migrations run, as one deployed before the approver names. */
+async function databaseMigratedWith(
+  dialect: 'sqlite' | 'postgres',
+  migrations: Record<string, Migration>,
+): Promise<{ db: Db; schema?: string }> {
+  let db: Db;
+  let schema: string | undefined;
+  if (dialect === 'sqlite') {
+    db = createDatabase({ kind: 'sqlite', path: ':memory:' });
+    cleanups.push(() => db.destroy());
+  } else {
+    const url = process.env.TEST_DATABASE_URL as string;
+    schema = `t_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    db = createDatabase({ kind: 'postgres', url, schema });
+    const name = schema;
+    cleanups.push(async () => {
+      await db.destroy();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema ${name} cascade`);
+      await client.end();
+    });
+  }
+  const migrator = new Migrator({
+    db: db as Kysely<any>,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return { db, ...(schema ? { schema } : {}) };
+}
+
+/** The municipal template as it was stored before: steps with a `label` sentence and no name. */
+function oldMunicipalSettings() {
+  const settings = structuredClone(findProgrammeTemplate('municipal_individual').settings) as any;
+  settings.approvalSteps = [
+    {
+      key: 'responsible_manager',
+      approver: 'manager',
+      appliesTo: ['adept', 'mentor'],
+      label: {
+        sv: 'Kommunens ansvarige chef godkänner ansökan',
+        en: "The municipality's responsible manager approves the application",
+      },
+    },
+    {
+      key: 'custom_hr',
+      approver: 'hr',
+      appliesTo: ['adept'],
+      label: { sv: 'HR tittar på ansökan', en: 'HR looks at the application' },
+    },
+  ];
+  return settings;
+}
+
+describe.each(dialects)('the approver-names migration on %s', (dialect) => {
+  it('converts stored programme settings and approval steps, after the later matching migration has run', async () => {
+    const { db, schema } = await databaseMigratedWith(dialect, {
+      '2026-11-23T00-spine': spine,
+      '2026-11-23T01-intake': intake,
+      '2026-11-24T10-matching': matching,
+    });
+    const network = await buildNetwork(db);
+    const organisation = await buildOrganisation(db, { networkId: network.id });
+    const person = await buildPerson(db, {
+      roles: [{ role: 'adept', networkId: network.id, organisationId: organisation.id }],
+    });
+    const programmeId = newId();
+    await db
+      .insertInto('programmes')
+      .values({
+        id: programmeId,
+        network_id: network.id,
+        template_key: 'municipal_individual',
+        name: 'Gammalt program',
+        description: '',
+        status: 'open',
+        settings: JSON.stringify(oldMunicipalSettings()),
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    const noticeId = newId();
+    await (db as Kysely<any>)
+      .insertInto('privacy_notices')
+      .values({ id: noticeId, programme_id: programmeId, version: 1, content: '{}', created_at: nowIso() })
+      .execute();
+    const applicationId = newId();
+    await db
+      .insertInto('applications')
+      .values({
+        id: applicationId,
+        programme_id: programmeId,
+        round_id: null,
+        person_id: person.id,
+        organisation_id: organisation.id,
+        role: 'adept',
+        status: 'awaiting_approval',
+        basics: '{}',
+        needs: null,
+        mentor: null,
+        answers: '{}',
+        exception_reason: null,
+        notice_id: noticeId,
+        notice_acknowledged_at: nowIso(),
+        decision_reason: null,
+        decided_by: null,
+        decided_at: null,
+        submitted_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    const old = oldMunicipalSettings().approvalSteps;
+    for (const [position, step] of old.entries()) {
+      await (db as Kysely<any>)
+        .insertInto('application_approvals')
+        .values({
+          id: newId(),
+          application_id: applicationId,
+          position,
+          step_key: step.key,
+          approver: step.approver,
+          label: JSON.stringify(step.label),
+          approver_name: 'Maria Chef',
+          approver_email: 'maria@example.org',
+          status: position === 0 ? 'approved' : 'pending',
+          comment: null,
+          token_hash: null,
+          token_expires_at: null,
+          requested_at: nowIso(),
+          reminded_at: null,
+          decided_at: position === 0 ? nowIso() : null,
+          decided_by: null,
+        })
+        .execute();
+    }
+
+    // The full list, with the approver names listed before matching, which this database already ran.
+    const ran = await migrateToLatest(db, schema ? { schema } : {});
+    expect(ran).toEqual(['2026-11-24T05-approver-names']);
+
+    const stored = await db
+      .selectFrom('programmes')
+      .select('settings')
+      .where('id', '=', programmeId)
+      .executeTakeFirstOrThrow();
+    const settings = programmeSettingsSchema.parse(JSON.parse(stored.settings));
+    expect(settings.approvalSteps).toEqual([
+      {
+        key: 'responsible_manager',
+        approver: 'manager',
+        appliesTo: ['adept', 'mentor'],
+        approverName: { sv: 'kommunens ansvariga chef', en: "the municipality's responsible manager" },
+        description: null,
+      },
+      {
+        // A label the migration does not know keeps its words as the description; the name comes from the kind.
+        key: 'custom_hr',
+        approver: 'hr',
+        appliesTo: ['adept'],
+        approverName: { sv: 'HR i sökandens organisation', en: "HR in the applicant's organisation" },
+        description: { sv: 'HR tittar på ansökan', en: 'HR looks at the application' },
+      },
+    ]);
+    const approvals = await db
+      .selectFrom('application_approvals')
+      .select(['label', 'description', 'status'])
+      .where('application_id', '=', applicationId)
+      .orderBy('position')
+      .execute();
+    expect(
+      approvals.map((a) => [JSON.parse(a.label).sv, a.description ? JSON.parse(a.description).sv : null]),
+    ).toEqual([
+      ['kommunens ansvariga chef', null],
+      ['HR i sökandens organisation', 'HR tittar på ansökan'],
+    ]);
+    // Run again: nothing left to do.
+    expect(await migrateToLatest(db, schema ? { schema } : {})).toEqual([]);
+  });
+});
