@@ -16,7 +16,7 @@ import { buildPerson } from './factories.ts';
 /** The demo municipalities' approximate coordinates. */
 export const places = {
   enkoping: { placeName: 'Enköping', latitude: 59.636, longitude: 17.078 },
-  habo: { placeName: 'Habo', latitude: 57.909, longitude: 14.073 },
+  habo: { placeName: 'Bålsta', latitude: 59.567, longitude: 17.532 },
   knivsta: { placeName: 'Knivsta', latitude: 59.726, longitude: 17.786 },
   vasby: { placeName: 'Upplands Väsby', latitude: 59.519, longitude: 17.928 },
   osthammar: { placeName: 'Östhammar', latitude: 60.259, longitude: 18.373 },

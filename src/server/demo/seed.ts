@@ -21,7 +21,7 @@ const networkName = 'Mentorprogrammet för chefer i Uppland';
 /** The five municipalities with their approximate coordinates (for travel time in matching). */
 const municipalities: { name: string; place: string; latitude: number; longitude: number }[] = [
   { name: 'Enköpings kommun', place: 'Enköping', latitude: 59.636, longitude: 17.078 },
-  { name: 'Håbo kommun', place: 'Habo', latitude: 57.909, longitude: 14.073 },
+  { name: 'Håbo kommun', place: 'Bålsta', latitude: 59.567, longitude: 17.532 },
   { name: 'Knivsta kommun', place: 'Knivsta', latitude: 59.726, longitude: 17.786 },
   { name: 'Upplands Väsby kommun', place: 'Upplands Väsby', latitude: 59.519, longitude: 17.928 },
   { name: 'Östhammars kommun', place: 'Östhammar', latitude: 60.259, longitude: 18.373 },
