@@ -115,6 +115,7 @@ function StepDescriptionFields({ value, path, onChange }: SectionProps<ApprovalS
       <TextField
         name={`${path}.en`}
         label={optional(t('programmes.inEnglish', { label }))}
+        hint={t('programmes.approval.descriptionHint')}
         lang="en"
         maxLength={ProgrammeLimits.textMax}
         value={current.en}
