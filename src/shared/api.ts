@@ -31,6 +31,8 @@ export const problemSchema = z.object({
   code: z.string(),
   detail: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** Fields whose message does not name them ("Måste fyllas i."); a summary names the field first. */
+  genericFields: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

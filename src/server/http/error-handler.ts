@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../errors.ts';
-import { fieldMessage, problemTitle } from '../i18n/messages.ts';
+import { fieldMessage, genericFieldMessages, problemTitle } from '../i18n/messages.ts';
 
 /**
  * Every error leaves as application/problem+json in the caller's language, with the invalid
@@ -28,6 +28,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     field: f.field,
     message: fieldMessage(locale, f.message, f.params),
   }));
+  // Fields whose message does not name them ("Måste fyllas i."): a summary puts the label first.
+  const genericFields = error.fieldErrors
+    .filter((f) => genericFieldMessages.has(f.message))
+    .map((f) => f.field);
   if (error.code === 'rate_limited' && error.params.retryAfterSeconds) {
     reply.header('retry-after', String(error.params.retryAfterSeconds));
   }
@@ -44,10 +48,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
           ? errors.map((e) => `${e.field}: ${e.message}`).join(' ')
           : problemTitle(locale, error.code),
       ...(errors.length > 0 ? { errors } : {}),
+      ...(genericFields.length > 0 ? { genericFields } : {}),
     });
 }
 
-function toAppError(error: FastifyError): AppError {
+export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;

@@ -1,7 +1,8 @@
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyError, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import { controlCharacterPattern, TextMessages } from '../../shared/text.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { toAppError } from './error-handler.ts';
 
 /**
  * Zod validation of params, query and body, behind one guard every route gets whatever its schema
@@ -59,4 +60,25 @@ export function inputProblems(input: unknown, rootName: string, max = 20): Field
     }
   }
   return found;
+}
+
+/**
+ * The body of a route declared with `attachValidation: true`, whose service reports every problem
+ * at once: the schema's field errors travel with the body as sent, so the service can add the
+ * problems it finds itself (a required question, a closed period) and answer one 400 with all of
+ * them. A problem outside the body (path, query) or found by the input guard ends the request here.
+ */
+export class UncheckedBody {
+  constructor(
+    /** The body as sent; only the schema's field errors are known about it. */
+    readonly raw: unknown,
+    readonly schemaErrors: FieldError[],
+  ) {}
+}
+
+export function bodyAsSent<T>(request: FastifyRequest & { body: T }): T | UncheckedBody {
+  const failure = request.validationError as (FastifyError & { validationContext?: string }) | undefined;
+  if (!failure) return request.body;
+  if (failure instanceof AppError || failure.validationContext !== 'body') throw toAppError(failure);
+  return new UncheckedBody(request.body, toAppError(failure).fieldErrors);
 }

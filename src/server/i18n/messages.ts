@@ -58,6 +58,24 @@ const messages = {
       required_when_ineligible: 'Beskriv varför ansökan bör prövas trots att ett krav inte är uppfyllt.',
       programme_not_open: 'Programmet tar inte emot ansökningar just nu.',
       already_applied: 'Du har redan en pågående ansökan i den rollen till programmet.',
+      apply_opens_between:
+        'Du kan ansöka till {round} från {opens} till och med {closes}. Du kan inte ansöka förrän dess.',
+      apply_opens_on: 'Du kan ansöka till {round} från {opens}. Du kan inte ansöka förrän dess.',
+      apply_closed_on: 'Sista dagen att ansöka till {round} var {closes}.',
+      apply_round_ended: 'Omgången {round} är redan avslutad.',
+      apply_period_over:
+        'Ansökningstiden gick ut {closes}. Programmet tar inte emot fler ansökningar just nu.',
+      apply_title_required: 'Skriv din befattning.',
+      apply_areas_required: 'Välj minst ett utvecklingsområde.',
+      apply_goals_required: 'Skriv vad du vill uppnå med mentorskapet.',
+      apply_competences_required: 'Välj minst ett område du kan bidra med som mentor.',
+      apply_levels_required: 'Välj minst en chefsnivå du har erfarenhet av.',
+      apply_manager_name_required: 'Skriv namnet på din chef.',
+      apply_manager_email_required: 'Skriv din chefs e-postadress.',
+      apply_manager_email_invalid: 'Skriv din chefs e-postadress i formen namn@exempel.se.',
+      apply_answer_required: 'Svara på frågan ”{question}”.',
+      apply_choice_required: 'Välj ett svar på frågan ”{question}”.',
+      apply_choices_required: 'Välj minst ett svar på frågan ”{question}”.',
       reason_required_to_decline:
         'Skriv varför du inte godkänner ansökan. Den sökande och koordinatorn får läsa motiveringen.',
       approver_name_phrase:
@@ -175,6 +193,23 @@ const messages = {
       required_when_ineligible: 'Describe why the application should be considered though a rule is not met.',
       programme_not_open: 'The programme does not take applications now.',
       already_applied: 'You already have an open application in that role to the programme.',
+      apply_opens_between: 'You can apply to {round} from {opens} to {closes}. You cannot apply before then.',
+      apply_opens_on: 'You can apply to {round} from {opens}. You cannot apply before then.',
+      apply_closed_on: 'The last day to apply to {round} was {closes}.',
+      apply_round_ended: 'The round {round} has already ended.',
+      apply_period_over:
+        'Applications closed on {closes}. The programme does not take more applications now.',
+      apply_title_required: 'Enter your job title.',
+      apply_areas_required: 'Choose at least one development area.',
+      apply_goals_required: 'Enter what you want to achieve with the mentorship.',
+      apply_competences_required: 'Choose at least one area you can contribute to as a mentor.',
+      apply_levels_required: 'Choose at least one management level you have experience of.',
+      apply_manager_name_required: 'Enter your manager’s name.',
+      apply_manager_email_required: 'Enter your manager’s email address.',
+      apply_manager_email_invalid: 'Enter your manager’s email address in the form name@example.org.',
+      apply_answer_required: 'Answer the question “{question}”.',
+      apply_choice_required: 'Choose an answer to the question “{question}”.',
+      apply_choices_required: 'Choose at least one answer to the question “{question}”.',
       reason_required_to_decline:
         'Say why you do not approve the application. The applicant and the coordinator will read the reason.',
       approver_name_phrase:
@@ -255,6 +290,40 @@ export function fieldMessage(
   const text = template ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
+
+/**
+ * Field messages that do not say what they are about ("Måste fyllas i."). A list of errors away from
+ * the fields names the field before them; the other messages name their subject themselves
+ * ("Välj minst ett utvecklingsområde.") and stand alone.
+ */
+export const genericFieldMessages: ReadonlySet<string> = new Set([
+  'required',
+  'invalid_type',
+  'too_small_string',
+  'too_big_string',
+  'too_small_number',
+  'too_big_number',
+  'too_small_array',
+  'too_big_array',
+  'invalid_email',
+  'invalid_date',
+  'invalid_uuid',
+  'invalid_url',
+  'invalid_format',
+  'invalid_value',
+  'unrecognized_keys',
+  'not_integer',
+  'duplicate',
+  'custom',
+  'key_format',
+  'not_below_min',
+  'not_before_start',
+  'control_characters',
+  'one_line',
+  'too_deep',
+  'cannot_change',
+  'scale_range',
+]);
 
 /** The first of our languages in an Accept-Language header, or undefined when it names neither. */
 export function pickLocale(acceptLanguage: string | undefined): Locale | undefined {

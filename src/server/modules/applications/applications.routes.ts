@@ -17,6 +17,7 @@ import {
 } from '../../../shared/intake.ts';
 import { participantRoleSchema } from '../../../shared/roles.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
+import { bodyAsSent } from '../../http/validation.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import * as service from './applications.service.ts';
 import * as approvals from './approvals.service.ts';
@@ -59,10 +60,14 @@ export async function applicationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Apply to a programme as adept or mentor, having read its personal-data notice',
+        description:
+          'A refusal (400) lists every problem at once: what the schema finds and what only the programme can say (its questions, the notice version, the application period).',
         params: idParams,
         body: applyBodySchema,
         response: { 201: applicationSchema },
       },
+      // The service reports the schema's errors together with its own.
+      attachValidation: true,
     },
     async (request, reply) =>
       reply
@@ -72,7 +77,7 @@ export async function applicationRoutes(app: App, deps: Deps) {
             deps,
             request.actor,
             request.params.id,
-            request.body,
+            bodyAsSent(request),
             request.locale,
           ),
         ),
@@ -166,13 +171,21 @@ export async function applicationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Complete your application when the programme asked for it',
+        description: 'A refusal (400) lists every problem at once, as when applying.',
         params: idParams,
         body: applyBodySchema,
         response: { 200: applicationSchema },
       },
+      attachValidation: true,
     },
     async (request) =>
-      service.resubmitApplication(deps, request.actor, request.params.id, request.body, request.locale),
+      service.resubmitApplication(
+        deps,
+        request.actor,
+        request.params.id,
+        bodyAsSent(request),
+        request.locale,
+      ),
   );
 
   r.post(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { todayInSweden } from '../../../shared/applicationPeriod.ts';
 import type {
   Application,
   ApplyBody,
@@ -9,19 +10,22 @@ import type {
   MentorProfile,
   ProfileBasics,
 } from '../../../shared/intake.ts';
-import type { ProgrammeSettings } from '../../../shared/programme.ts';
+import type { ProgrammeSettings, Round } from '../../../shared/programme.ts';
 import type { Locale, ParticipantRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, can, isOwnApplication, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
+import type { UncheckedBody } from '../../http/validation.ts';
 import { newId, nowIso } from '../../util.ts';
 import { roleNames } from '../mail/mail.templates.ts';
 import { recordAudit } from '../privacy/audit.ts';
-import { ensureCurrentNotice, grantConsents, optionalPurposes } from '../privacy/privacy.service.ts';
+import { findLatestNotice } from '../privacy/privacy.repository.ts';
+import { grantConsents, optionalPurposes } from '../privacy/privacy.service.ts';
 import { saveProfileFromApplication } from '../profiles/profiles.service.ts';
-import { findProgramme, findRound } from '../programmes/programmes.repository.ts';
+import { findProgramme, listRounds } from '../programmes/programmes.repository.ts';
+import { type ApplyParts, applicationErrors, periodErrors, readApplyInput } from './application-input.ts';
 import { currentApprovals, parseSettings, present } from './applications.presenter.ts';
 import * as repo from './applications.repository.ts';
 import { createApprovalChain, notifyApplicant } from './approvals.service.ts';
@@ -110,97 +114,108 @@ function needsManager(settings: ProgrammeSettings, role: ParticipantRole): boole
   return settings.approvalSteps.some((s) => s.approver === 'manager' && s.appliesTo.includes(role));
 }
 
-/** Checks everything about an application that the schema alone cannot; throws all problems at once. */
+/**
+ * Checks everything about an application, the schema's findings included, and throws every
+ * problem at once: the person fixes them in one go rather than one round at a time. Reads only.
+ * `checkPeriod`: whether the round's application period applies (not when completing an
+ * application in the round it was sent to).
+ */
 async function validateApplication(
   db: Queryable,
   actor: Actor,
   programme: Awaited<ReturnType<typeof loadProgramme>>,
-  body: ApplyBody,
+  input: ApplyParts,
   locale: Locale,
-): Promise<{ eligibility: Eligibility; noticeId: string }> {
+  checkPeriod: boolean,
+): Promise<{ body: ApplyBody; eligibility: Eligibility | null; noticeId: string }> {
   const settings = programme.parsedSettings;
   const errors: FieldError[] = [];
+  const { role } = input;
 
   const ownOrganisations = actor.roles
     .filter((r) => r.networkId === programme.network_id && r.organisationId)
     .map((r) => r.organisationId as string);
-  if (!ownOrganisations.includes(body.organisationId)) {
+  if (input.organisationId !== undefined && !ownOrganisations.includes(input.organisationId)) {
     errors.push({ field: 'organisationId', message: 'apply_not_your_organisation' });
   }
-  if (body.roundId) {
-    const round = await findRound(db, body.roundId);
-    if (!round || round.programme_id !== programme.id)
+  if (input.roundId !== undefined) {
+    const rounds = (await listRounds(db, programme.id)).map(roundOf);
+    if (input.roundId !== null && !rounds.some((r) => r.id === input.roundId)) {
       errors.push({ field: 'roundId', message: 'not_in_programme' });
-  }
-  if (body.role === 'adept' && !body.needs) errors.push({ field: 'needs', message: 'required' });
-  if (body.role === 'mentor' && !body.mentor) errors.push({ field: 'mentor', message: 'required' });
-  const areaKeys = new Set(settings.developmentAreas.map((a) => a.key));
-  body.needs?.developmentAreas.forEach((key, i) => {
-    if (!areaKeys.has(key))
-      errors.push({
-        field: `needs.developmentAreas.${i}`,
-        message: 'invalid_value',
-        params: { options: [...areaKeys].join(', ') },
-      });
-  });
-  body.mentor?.competences.forEach((key, i) => {
-    if (!areaKeys.has(key))
-      errors.push({
-        field: `mentor.competences.${i}`,
-        message: 'invalid_value',
-        params: { options: [...areaKeys].join(', ') },
-      });
-  });
-  errors.push(...validateAnswers(settings, body.role, body.answers));
-  if (needsManager(settings, body.role) && !body.manager)
-    errors.push({ field: 'manager', message: 'required' });
-  if (body.manager && body.manager.email === actor.email)
-    errors.push({ field: 'manager.email', message: 'not_yourself' });
-
-  const notice = await ensureCurrentNotice(db, { id: programme.id, settings });
-  if (body.noticeId !== notice.id) errors.push({ field: 'noticeId', message: 'notice_outdated' });
-  const allowed = optionalPurposes(settings);
-  body.consents.forEach((purpose, i) => {
-    if (!allowed.includes(purpose))
-      errors.push({
-        field: `consents.${i}`,
-        message: 'invalid_value',
-        params: { options: allowed.join(', ') },
-      });
-  });
-
-  const training = await repo.completedTrainingSteps(db, [
-    { personId: actor.personId, programmeId: programme.id },
-  ]);
-  const eligibility = assessEligibility(
-    settings,
-    {
-      role: body.role,
-      basics: body.basics,
-      mentor: body.mentor ?? null,
-      completedTrainingSteps: training.get(`${actor.personId}:${programme.id}`) ?? [],
-      on: today(),
-      applying: true,
-    },
-    locale,
-    'applicant',
-  );
-  const blocking = eligibility.checks.filter((c) => c.met === false);
-  if (blocking.length > 0) {
-    if (!settings.eligibility.allowExceptions) {
-      for (const check of blocking) {
-        errors.push({
-          field: check.rule === 'min_capacity' ? 'mentor.capacity' : 'basics.managingStaffSince',
-          message: check.text,
-        });
-      }
-    } else if (!body.exceptionReason) {
-      errors.push({ field: 'exceptionReason', message: 'required_when_ineligible' });
+    } else if (checkPeriod) {
+      errors.push(...periodErrors(rounds, input.roundId, todayInSweden(), locale));
     }
   }
-  if (errors.length > 0) throw new AppError('validation_failed', errors);
-  return { eligibility, noticeId: notice.id };
+  if (role === 'adept' && !input.needsSent) errors.push({ field: 'needs', message: 'required' });
+  if (role === 'mentor' && !input.mentorSent) errors.push({ field: 'mentor', message: 'required' });
+  const areaKeys = new Set(settings.developmentAreas.map((a) => a.key));
+  const unknownArea = (field: string, keys: string[] | undefined) => {
+    if (keys?.some((key) => !areaKeys.has(key)))
+      errors.push({ field, message: 'invalid_value', params: { options: [...areaKeys].join(', ') } });
+  };
+  if (role === 'adept') unknownArea('needs.developmentAreas', input.developmentAreas);
+  if (role === 'mentor') unknownArea('mentor.competences', input.competences);
+  if (role && input.answers) errors.push(...validateAnswers(settings, role, input.answers));
+  if (role && needsManager(settings, role) && !input.managerSent)
+    errors.push({ field: 'manager', message: 'required' });
+  if (input.managerEmail !== undefined && input.managerEmail === actor.email)
+    errors.push({ field: 'manager.email', message: 'not_yourself' });
+
+  // The notice as the applicant read it: one changed since has no row yet, so any id is outdated.
+  const latest = await findLatestNotice(db, programme.id);
+  const notice = latest?.content === JSON.stringify(settings.privacy) ? latest : undefined;
+  if (input.noticeId !== undefined && input.noticeId !== notice?.id)
+    errors.push({ field: 'noticeId', message: 'notice_outdated' });
+  const allowed = optionalPurposes(settings);
+  if (input.consents?.some((purpose) => !allowed.includes(purpose)))
+    errors.push({ field: 'consents', message: 'invalid_value', params: { options: allowed.join(', ') } });
+
+  let eligibility: Eligibility | null = null;
+  if (role && input.managingStaffSince !== undefined && (role === 'adept' || input.capacity !== undefined)) {
+    const training = await repo.completedTrainingSteps(db, [
+      { personId: actor.personId, programmeId: programme.id },
+    ]);
+    eligibility = assessEligibility(
+      settings,
+      {
+        role,
+        basics: { managingStaffSince: input.managingStaffSince },
+        mentor: role === 'mentor' && input.capacity !== undefined ? { capacity: input.capacity } : null,
+        completedTrainingSteps: training.get(`${actor.personId}:${programme.id}`) ?? [],
+        on: today(),
+        applying: true,
+      },
+      locale,
+      'applicant',
+    );
+    const blocking = eligibility.checks.filter((c) => c.met === false);
+    if (blocking.length > 0) {
+      if (!settings.eligibility.allowExceptions) {
+        for (const check of blocking) {
+          errors.push({
+            field: check.rule === 'min_capacity' ? 'mentor.capacity' : 'basics.managingStaffSince',
+            message: check.text,
+          });
+        }
+      } else if (!input.exceptionReason) {
+        errors.push({ field: 'exceptionReason', message: 'required_when_ineligible' });
+      }
+    }
+  }
+  const all = applicationErrors(input.schemaErrors, errors, settings, locale);
+  if (all.length > 0 || !input.body || !notice) throw new AppError('validation_failed', all);
+  return { body: input.body, eligibility, noticeId: notice.id };
 }
+
+const roundOf = (row: Awaited<ReturnType<typeof listRounds>>[number]): Round => ({
+  id: row.id,
+  programmeId: row.programme_id,
+  name: row.name,
+  startsOn: row.starts_on,
+  endsOn: row.ends_on,
+  applicationsOpenOn: row.applications_open_on,
+  applicationsCloseOn: row.applications_close_on,
+});
 
 /** Eligibility against the programme's rules before applying, with the caller's own training; writes nothing. */
 export async function checkEligibility(
@@ -233,17 +248,24 @@ export async function applyToProgramme(
   deps: IntakeDeps,
   actor: Actor | null,
   programmeId: string,
-  body: ApplyBody,
+  sent: ApplyBody | UncheckedBody,
   locale: Locale,
 ): Promise<Application> {
   const { db } = deps;
   const programme = await loadProgramme(db, actor, programmeId);
   authorize(actor, 'apply', { type: 'programme', networkId: programme.network_id });
-  if (programme.status !== 'open') throw AppError.validation('programme', 'programme_not_open');
-  if (await repo.findOpenApplication(db, actor!.personId, programmeId, body.role)) {
-    throw AppError.validation('role', 'already_applied');
+  const input = readApplyInput(sent);
+  // Refusals that no field can fix still come with what the schema found, so nothing is left for later.
+  const refuse = (field: string, message: string) =>
+    new AppError('validation_failed', [
+      { field, message },
+      ...applicationErrors(input.schemaErrors, [], programme.parsedSettings, locale),
+    ]);
+  if (programme.status !== 'open') throw refuse('programme', 'programme_not_open');
+  if (input.role && (await repo.findOpenApplication(db, actor!.personId, programmeId, input.role))) {
+    throw refuse('role', 'already_applied');
   }
-  const { noticeId } = await validateApplication(db, actor!, programme, body, locale);
+  const { body, noticeId } = await validateApplication(db, actor!, programme, input, locale, true);
 
   const id = newId();
   const now = nowIso();
@@ -297,16 +319,20 @@ export async function resubmitApplication(
   deps: IntakeDeps,
   actor: Actor | null,
   id: string,
-  body: ApplyBody,
+  sent: ApplyBody | UncheckedBody,
   locale: Locale,
 ): Promise<Application> {
   const { db } = deps;
   const row = await loadApplication(db, actor, id);
   authorize(actor, 'update', applicationSubject(row));
   if (row.status !== 'completion_requested') throw new AppError('conflict');
-  if (body.role !== row.role) throw AppError.validation('role', 'cannot_change');
+  const input = readApplyInput(sent);
+  if (input.role !== undefined && input.role !== row.role) throw AppError.validation('role', 'cannot_change');
   const programme = await loadProgramme(db, actor, row.programme_id);
-  const { noticeId } = await validateApplication(db, actor!, programme, body, locale);
+  // Completing what the coordinator asked for is part of an application sent in time: the period
+  // applies only when the application moves to another round.
+  const movesRound = input.roundId !== undefined && input.roundId !== row.round_id;
+  const { body, noticeId } = await validateApplication(db, actor!, programme, input, locale, movesRound);
   const approvals = (await repo.approvalsOf(db, [id])).get(id) ?? [];
   // Approvals were given for one organisation: an application that moves asks the new one afresh.
   const moved = body.organisationId !== row.organisation_id;
