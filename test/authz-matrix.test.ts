@@ -5,6 +5,7 @@ import { findProgrammeTemplate } from '../src/server/modules/programmes/programm
 import { digestToken, newId, newSecretToken, nowIso } from '../src/server/util.ts';
 import type { Role } from '../src/shared/roles.ts';
 import { applicantBasics, buildPerson, buildWideCast } from './factories.ts';
+import { freshConflict, freshDecision, freshPair, sharedMatchingFixture } from './matching-support.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';
 
 /**
@@ -563,7 +564,130 @@ const matrix: Record<string, Row> = {
     expect: signedIn(404),
     request: () => ({ path: `/api/people/${newId()}/experience-exchanges`, body: { year: 2026 } }),
   },
+  // Matching: the fixtures put the cast's adept (A) and a mentor of B in a programme of their own.
+  'GET /api/programmes/:id/matching': {
+    expect: inNetwork(200, 403, coordinators(200)),
+    request: async (ctx) => ({ path: `/api/programmes/${(await cohortFixture(ctx)).programmeId}/matching` }),
+  },
+  'POST /api/programmes/:id/matching/runs': {
+    expect: inNetwork(201, 403, coordinators(201)),
+    request: async (ctx) => {
+      const fixture = await cohortFixture(ctx);
+      return {
+        path: `/api/programmes/${fixture.programmeId}/matching/runs`,
+        body: { roundId: fixture.roundId },
+      };
+    },
+  },
+  'GET /api/matching-runs/:id': {
+    expect: inNetwork(200, 403, coordinators(200)),
+    request: async (ctx) => ({ path: `/api/matching-runs/${(await cohortFixture(ctx)).runId}` }),
+  },
+  'POST /api/matching-runs/:id/swap-preview': {
+    expect: inNetwork(200, 403, coordinators(200)),
+    request: async (ctx) => {
+      const fixture = await cohortFixture(ctx);
+      return {
+        path: `/api/matching-runs/${fixture.runId}/swap-preview`,
+        body: { adeptId: fixture.adeptId, mentorId: fixture.mentorId },
+      };
+    },
+  },
+  'POST /api/matching-runs/:id/publish': {
+    // The first allowed caller publishes; the others are told the adept has a pair by now (200, skipped).
+    expect: inNetwork(200, 403, coordinators(200)),
+    request: async (ctx) => {
+      const fixture = await sharedMatchingFixture(ctx.server.db, ctx.cast, 'publish', 'agency_cohort');
+      return {
+        path: `/api/matching-runs/${fixture.runId}/publish`,
+        body: { pairs: [{ adeptId: fixture.adeptId, mentorId: fixture.mentorId }] },
+      };
+    },
+  },
+  'POST /api/programmes/:id/matching/candidates': {
+    // One adept's candidates are for those who see the adept: A's coordinator, not B's.
+    expect: inNetwork(200, 403, { coordinatorA: 200, coordinatorB: 404, mentorCoordinator: 404 }),
+    request: async (ctx) => {
+      const fixture = await sharedMatchingFixture(
+        ctx.server.db,
+        ctx.cast,
+        'continuous',
+        'municipal_individual',
+      );
+      return {
+        path: `/api/programmes/${fixture.programmeId}/matching/candidates`,
+        body: { adeptId: fixture.adeptId, roundId: null },
+      };
+    },
+  },
+  'POST /api/programmes/:id/matching/rematch': {
+    expect: inNetwork(201, 403, { coordinatorA: 201, coordinatorB: 404, mentorCoordinator: 404 }),
+    request: async (ctx) => {
+      const fixture = await cohortFixture(ctx);
+      return {
+        path: `/api/programmes/${fixture.programmeId}/matching/rematch`,
+        body: { adeptId: fixture.adeptId, roundId: fixture.roundId },
+      };
+    },
+  },
+  'POST /api/programmes/:id/matching/decisions': {
+    // The pair involves A (the adept) and B (the mentor): both organisations' coordinators decide.
+    expect: inNetwork(201, 403, coordinators(201)),
+    request: async (ctx) => {
+      const fixture = await cohortFixture(ctx);
+      return {
+        path: `/api/programmes/${fixture.programmeId}/matching/decisions`,
+        body: {
+          roundId: fixture.roundId,
+          adeptId: fixture.adeptId,
+          mentorId: fixture.mentorId,
+          kind: 'lock',
+          reason: 'Test',
+        },
+      };
+    },
+  },
+  'DELETE /api/matching-decisions/:id': {
+    expect: inNetwork(204, 403, coordinators(204)),
+    request: async (ctx) => ({
+      path: `/api/matching-decisions/${await freshDecision(ctx.server.db, await cohortFixture(ctx), ctx.cast.admin.id)}`,
+    }),
+  },
+  'GET /api/me/pairs': { expect: signedIn(200), request: () => ({ path: '/api/me/pairs' }) },
+  'POST /api/pairs/:id/decline': {
+    // A pair of A's adept and mentor: only they decline; those who see it (administrators, A's coordinator) 403.
+    expect: signedIn(404, { admin: 403, adminMentor: 403, coordinatorA: 403, adept: 200, mentor: 200 }),
+    request: async (ctx) => ({
+      path: `/api/pairs/${await freshPair(ctx.server.db, ctx.cast)}/decline`,
+      body: { reason: 'Vi passade inte ihop.' },
+    }),
+  },
+  'GET /api/me/conflicts': { expect: signedIn(200), request: () => ({ path: '/api/me/conflicts' }) },
+  'POST /api/me/conflicts': {
+    expect: signedIn(201),
+    request: () => ({
+      path: '/api/me/conflicts',
+      body: { name: 'Någon Annan', email: `annan-${unique()}@example.org`, reason: 'Min chef.' },
+    }),
+  },
+  'DELETE /api/me/conflicts/:id': {
+    expect: signedIn(204),
+    request: async (ctx) => ({
+      path: `/api/me/conflicts/${
+        ctx.caller === 'anonymous' ? newId() : await freshConflict(ctx.server.db, ctx.cast[ctx.caller].id)
+      }`,
+    }),
+  },
+  'DELETE /api/me/conflicts/:id (someone else’s)': {
+    expect: signedIn(404),
+    request: async (ctx) => ({
+      path: `/api/me/conflicts/${await freshConflict(ctx.server.db, ctx.cast.adeptB.id)}`,
+    }),
+  },
 };
+
+const cohortFixture = (ctx: Context) =>
+  sharedMatchingFixture(ctx.server.db, ctx.cast, 'cohort', 'agency_cohort');
 
 const policeStep = findProgrammeTemplate('police_pool').settings.mentorTraining.steps[0]!.key;
 
