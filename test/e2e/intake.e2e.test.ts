@@ -49,26 +49,36 @@ describe('intake in Chromium: apply, approve by link, coordinate', () => {
     await expect.poll(() => page.getByLabel('Befattning').isVisible()).toBe(true);
     await expectNoSeriousA11yViolations(page, 'apply');
 
+    // One topic per step; the answers are checked before anything is sent.
+    const next = () => page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
     await page.getByLabel('Befattning').fill('Enhetschef hemtjänst');
     await page.getByLabel('Antal medarbetare du leder').fill('14');
-    await page.getByLabel('Chef med personalansvar sedan').fill('2024-09-01');
+    await page.getByLabel(/Chef med personalansvar sedan/).fill('2024-09-01');
+    await next();
     await page.getByRole('checkbox', { name: 'Konflikthantering' }).check();
     await page.getByLabel('Dina mål med mentorskapet').fill('Bli tryggare i svåra samtal.');
-    await page.getByLabel('Chefens namn').fill('Karin Chef');
-    await page.getByLabel('Chefens e-postadress').fill('chef.knivsta@demo.bollplank.se');
+    await next();
     await page
       .getByRole('group', { name: /Hur trygg/ })
       .getByLabel('3')
       .check();
-    await expect.poll(() => page.getByText('Du uppfyller programmets krav.').count()).toBe(1);
+    await next();
+    await page.getByLabel('Chefens namn').fill('Karin Chef');
+    await page.getByLabel('Chefens e-postadress').fill('chef.knivsta@demo.bollplank.se');
+    await next();
 
-    // Without acknowledging the notice the form says so at the checkbox and in the summary.
-    await page.getByRole('button', { name: 'Skicka ansökan' }).click();
+    // Without acknowledging the notice the step says so at the checkbox and in the summary.
+    await page.getByRole('checkbox', { name: /Jag har läst informationen/ }).waitFor();
+    await next();
     await expect
       .poll(() => page.getByRole('link', { name: /Bekräfta att du har läst/ }).count())
       .toBeGreaterThan(0);
     await page.getByRole('checkbox', { name: /Jag har läst informationen/ }).check();
+    await next();
+    await expect.poll(() => page.getByText('Du uppfyller programmets krav.').count()).toBe(1);
     await page.getByRole('button', { name: 'Skicka ansökan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Ansökan är skickad' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Visa din ansökan' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/applications\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByText('Väntar på godkännande').count()).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page, 'application');

@@ -202,7 +202,8 @@ describe('the programme page and the programme editor in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     expect(await menu.getByRole('link', { name: /Längd och möten/ }).textContent()).toContain('(1 fel)');
     await expectNoA11yViolations(page, 'programme editor with errors');
-    await page.getByRole('link', { name: /^Längsta tid mellan möten \(veckor\): / }).click();
+    // The message does not name its field, so the summary puts the label first.
+    await page.getByRole('link', { name: /^Längsta tid mellan möten \(veckor\) – får inte/ }).click();
     const field = page.locator('#field-settings-cadence-meetingEveryWeeksMax');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.id))

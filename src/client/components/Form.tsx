@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import {
   createContext,
   type FormEvent,
@@ -59,9 +60,11 @@ interface FormProps {
   /**
    * Shows the part of the page that holds a field (e.g. another section of an editor), before a
    * link in the error summary scrolls to it. Fields in parts not shown must still be rendered
-   * (hidden), so that the summary can name them.
+   * (hidden), so that the summary can name them, or be named by `labelFor`.
    */
   revealField?(field: string): void;
+  /** The label of a field this form does not render (one on another step of the same form). */
+  labelFor?(field: string): string | undefined;
 }
 
 /**
@@ -76,6 +79,7 @@ export function Form({
   idPrefix = 'field',
   id,
   revealField,
+  labelFor,
 }: FormProps) {
   const labels = useRef(new Map<string, string>()).current;
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -90,6 +94,7 @@ export function Form({
           labels={labels}
           idPrefix={idPrefix}
           revealField={revealField}
+          labelFor={labelFor}
         />
         {children}
       </FormContext.Provider>
@@ -102,6 +107,7 @@ interface ErrorSummaryProps {
   labels: Map<string, string>;
   idPrefix: string;
   revealField: ((field: string) => void) | undefined;
+  labelFor: ((field: string) => string | undefined) | undefined;
 }
 
 function isShown(element: HTMLElement): boolean {
@@ -131,7 +137,26 @@ export function goToField(id: string): void {
   attempt();
 }
 
-function ErrorSummary({ problem, labels, idPrefix, revealField }: ErrorSummaryProps) {
+/**
+ * A summary entry reads as the field's own message, which names what to do ("Välj minst ett
+ * utvecklingsområde."). Only a message that does not name its field ("Måste fyllas i.", which the
+ * server marks as generic) gets the field's label in front.
+ */
+function summaryText(
+  problem: Problem,
+  field: string,
+  message: string,
+  label: string | undefined,
+  t: TFunction,
+) {
+  if (!label || !problem.genericFields?.includes(field)) return message;
+  return t('common.form.summaryEntry', {
+    label: label.replace(/:\s*$/, ''),
+    message: message.charAt(0).toLowerCase() + message.slice(1),
+  });
+}
+
+function ErrorSummary({ problem, labels, idPrefix, revealField, labelFor }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   // Fields that appear because of the errors register their labels after the summary rendered;
@@ -149,7 +174,8 @@ function ErrorSummary({ problem, labels, idPrefix, revealField }: ErrorSummaryPr
           {problem.errors && problem.errors.length > 0 && (
             <ul>
               {problem.errors.map((error) => {
-                const label = labels.get(error.field);
+                const label = labels.get(error.field) ?? labelFor?.(error.field);
+                const text = summaryText(problem, error.field, error.message, label, t);
                 return (
                   <li key={`${error.field}:${error.message}`}>
                     {label ? (
@@ -160,9 +186,11 @@ function ErrorSummary({ problem, labels, idPrefix, revealField }: ErrorSummaryPr
                           revealField?.(error.field);
                           goToField(fieldId(idPrefix, error.field));
                         }}
-                      >{`${label}: ${error.message}`}</a>
+                      >
+                        {text}
+                      </a>
                     ) : (
-                      error.message
+                      text
                     )}
                   </li>
                 );
@@ -197,17 +225,30 @@ interface FieldProps {
   name: string;
   label: string;
   hint?: ReactNode;
+  /** Marks the label "(valfritt)": fields without the mark must be filled in. */
+  optional?: boolean | undefined;
   className?: string;
+  /** Shown after the control, e.g. a character count. */
+  after?: ReactNode;
   children(control: ControlProps): ReactNode;
 }
 
+/** "(valfritt)" after a label, so that the fields without it are the ones to fill in. */
+export function OptionalMark() {
+  const { t } = useTranslation();
+  return <span className="optional-mark"> {t('common.form.optional')}</span>;
+}
+
 /** A label, a control and the control's hint and error, tied together for assistive technology. */
-export function Field({ name, label, hint, className, children }: FieldProps) {
+export function Field({ name, label, hint, optional, className, after, children }: FieldProps) {
   const { id, error } = useField(name, label);
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {optional && <OptionalMark />}
+      </label>
       {hint && (
         <div className="hint" id={`${id}-hint`}>
           {hint}
@@ -224,6 +265,38 @@ export function Field({ name, label, hint, className, children }: FieldProps) {
         'aria-invalid': error ? true : undefined,
         'aria-describedby': described || undefined,
       })}
+      {after}
+    </div>
+  );
+}
+
+/** Says the limit before it bites: "Högst 120 tecken." as a hint, with what a hint already says. */
+function withLimit(hint: ReactNode, limit: number | undefined, t: TFunction): ReactNode {
+  if (limit === undefined) return hint;
+  const text = t('common.form.limit', { max: limit.toLocaleString('sv-SE') });
+  return hint ? (
+    <>
+      {hint} {text}
+    </>
+  ) : (
+    text
+  );
+}
+
+/**
+ * How many characters are left, shown once the text comes near its limit and announced politely;
+ * past the limit it says how many too many, and the text is kept rather than cut.
+ */
+export function CharacterCount({ value, limit }: { value: string; limit: number }) {
+  const { t } = useTranslation();
+  const left = limit - value.length;
+  const near = value.length >= limit * 0.8;
+  return (
+    <div className={`character-count${left < 0 ? ' character-count-over' : ''}`} aria-live="polite">
+      {near &&
+        (left >= 0
+          ? t('common.form.charactersLeft', { count: left })
+          : t('common.form.charactersOver', { count: -left }))}
     </div>
   );
 }
@@ -234,13 +307,23 @@ interface TextFieldProps extends InputProps {
   name: string;
   label: string;
   hint?: ReactNode;
+  optional?: boolean | undefined;
+  /** The most characters the field takes: said in the hint, counted near the limit, never cut. */
+  limit?: number | undefined;
   value: string;
   onChange(value: string): void;
 }
 
-export function TextField({ name, label, hint, value, onChange, ...input }: TextFieldProps) {
+export function TextField({ name, label, hint, optional, limit, value, onChange, ...input }: TextFieldProps) {
+  const { t } = useTranslation();
   return (
-    <Field name={name} label={label} hint={hint}>
+    <Field
+      name={name}
+      label={label}
+      hint={withLimit(hint, limit, t)}
+      optional={optional}
+      after={limit !== undefined && <CharacterCount value={value} limit={limit} />}
+    >
       {(control) => (
         <input type="text" {...input} {...control} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -252,9 +335,12 @@ interface TextAreaFieldProps {
   name: string;
   label: string;
   hint?: ReactNode;
+  optional?: boolean | undefined;
   value: string;
   onChange(value: string): void;
   maxLength?: number;
+  /** The most characters the field takes: said in the hint, counted near the limit, never cut. */
+  limit?: number | undefined;
   rows?: number;
 }
 
@@ -262,13 +348,22 @@ export function TextAreaField({
   name,
   label,
   hint,
+  optional,
   value,
   onChange,
   maxLength,
+  limit,
   rows = 4,
 }: TextAreaFieldProps) {
+  const { t } = useTranslation();
   return (
-    <Field name={name} label={label} hint={hint}>
+    <Field
+      name={name}
+      label={label}
+      hint={withLimit(hint, limit, t)}
+      optional={optional}
+      after={limit !== undefined && <CharacterCount value={value} limit={limit} />}
+    >
       {(control) => (
         <textarea
           {...control}
@@ -286,6 +381,7 @@ interface NumberFieldProps {
   name: string;
   label: string;
   hint?: ReactNode;
+  optional?: boolean | undefined;
   value: number | null;
   /** Called with null when the field is emptied; only when `required` is false. */
   onChange(value: number | null): void;
@@ -307,6 +403,7 @@ export function NumberField({
   name,
   label,
   hint,
+  optional,
   value,
   onChange,
   required,
@@ -328,7 +425,7 @@ export function NumberField({
     }
   }
   return (
-    <Field name={name} label={label} hint={hint} className="field-number">
+    <Field name={name} label={label} hint={hint} optional={optional} className="field-number">
       {(control) => (
         <input
           {...control}
@@ -350,6 +447,7 @@ interface SelectFieldProps<V extends string> {
   name: string;
   label: string;
   hint?: ReactNode;
+  optional?: boolean | undefined;
   value: NoInfer<V> | '';
   options: readonly { value: V; label: string }[];
   onChange(value: NoInfer<V>): void;
@@ -362,6 +460,7 @@ export function SelectField<V extends string>({
   name,
   label,
   hint,
+  optional,
   value,
   options,
   onChange,
@@ -369,7 +468,7 @@ export function SelectField<V extends string>({
   required,
 }: SelectFieldProps<V>) {
   return (
-    <Field name={name} label={label} hint={hint}>
+    <Field name={name} label={label} hint={hint} optional={optional}>
       {(control) => (
         <select
           {...control}
@@ -424,6 +523,7 @@ function ChoiceFieldset({
   id,
   legend,
   hint,
+  optional,
   error,
   className,
   children,
@@ -431,6 +531,7 @@ function ChoiceFieldset({
   id: string;
   legend: string;
   hint?: ReactNode;
+  optional?: boolean | undefined;
   error: string | undefined;
   className?: string | undefined;
   children: ReactNode;
@@ -441,7 +542,10 @@ function ChoiceFieldset({
       className={['checkbox-group', className, error ? 'field-invalid' : null].filter(Boolean).join(' ')}
       aria-describedby={described || undefined}
     >
-      <legend>{legend}</legend>
+      <legend>
+        {legend}
+        {optional && <OptionalMark />}
+      </legend>
       {hint && (
         <div className="hint" id={`${id}-hint`}>
           {hint}
@@ -461,6 +565,7 @@ interface CheckboxGroupProps<V extends string> {
   name: string;
   legend: string;
   hint?: ReactNode;
+  optional?: boolean | undefined;
   options: readonly { value: V; label: string }[];
   value: readonly V[];
   onChange(value: V[]): void;
@@ -471,6 +576,7 @@ export function CheckboxGroup<V extends string>({
   name,
   legend,
   hint,
+  optional,
   options,
   value,
   onChange,
@@ -481,7 +587,7 @@ export function CheckboxGroup<V extends string>({
     onChange(options.map((o) => o.value).filter((v) => (v === option ? checked : value.includes(v))));
   }
   return (
-    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error}>
+    <ChoiceFieldset id={id} legend={legend} hint={hint} optional={optional} error={error}>
       {options.map((option, index) => (
         <div className="checkbox" key={option.value}>
           <input
@@ -501,6 +607,7 @@ interface RadioGroupProps<V extends string | number> {
   name: string;
   legend: string;
   hint?: ReactNode;
+  optional?: boolean | undefined;
   options: readonly { value: V; label: string }[];
   value: V | null;
   onChange(value: V): void;
@@ -514,6 +621,7 @@ export function RadioGroup<V extends string | number>({
   name,
   legend,
   hint,
+  optional,
   options,
   value,
   onChange,
@@ -526,6 +634,7 @@ export function RadioGroup<V extends string | number>({
       id={id}
       legend={legend}
       hint={hint}
+      optional={optional}
       error={error}
       className={inline ? 'radio-inline' : undefined}
     >

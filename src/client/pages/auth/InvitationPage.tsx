@@ -43,7 +43,8 @@ function AcceptForm({ token, preview }: { token: string; preview: Preview }) {
     <div className="card narrow">
       <p>
         {t('auth.invitation.intro', {
-          role: t(`common.roles.${preview.role}`),
+          // A role in running text is a common noun: "inbjuden som adept".
+          role: t(`common.roles.${preview.role}`).toLowerCase(),
           organisation: where,
           network: preview.networkName,
         })}

@@ -12,6 +12,7 @@ import { managementLevels } from '../../../shared/roles.ts';
 import {
   CheckboxGroup,
   NumberField,
+  OptionalMark,
   RadioGroup,
   SelectField,
   TextAreaField,
@@ -70,6 +71,7 @@ function ListField({
   value: readonly string[];
   onChange(value: string[]): void;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(value.join(', '));
   const joined = value.join('|');
   useEffect(() => {
@@ -79,7 +81,8 @@ function ListField({
     <TextField
       name={name}
       label={label}
-      hint={hint}
+      hint={`${hint ?? t('intake.commaHint')} ${t('intake.listLimit', { count: IntakeLimits.listMax })}`}
+      optional
       value={text}
       onChange={(raw) => {
         setText(raw);
@@ -103,7 +106,15 @@ function useLevelOptions() {
 }
 
 /** The built-in questions every application asks. */
-export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>) {
+export function BasicsFields({
+  value,
+  path,
+  onChange,
+  minMonthsManagingStaff = null,
+}: PartProps<ProfileBasics> & {
+  /** The programme's rule, said beside the date it is counted from. */
+  minMonthsManagingStaff?: number | null;
+}) {
   const { t } = useTranslation();
   const levelOptions = useLevelOptions();
   const set = (patch: Partial<ProfileBasics>) => onChange({ ...value, ...patch });
@@ -114,9 +125,8 @@ export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>
           name={`${path}.title`}
           label={t('intake.basics.title')}
           hint={t('intake.basics.titleHint')}
-          required
           autoComplete="organization-title"
-          maxLength={IntakeLimits.shortTextMax}
+          limit={IntakeLimits.shortTextMax}
           value={value.title}
           onChange={(title) => set({ title })}
         />
@@ -133,6 +143,7 @@ export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>
         <NumberField
           name={`${path}.staffCount`}
           label={t('intake.basics.staffCount')}
+          hint={t('intake.basics.staffCountHint')}
           required
           min={0}
           max={IntakeLimits.staffCountMax}
@@ -142,7 +153,12 @@ export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>
         <TextField
           name={`${path}.managingStaffSince`}
           label={t('intake.basics.managingStaffSince')}
-          hint={t('intake.basics.managingStaffSinceHint')}
+          hint={
+            minMonthsManagingStaff === null
+              ? t('intake.basics.managingStaffSinceHint')
+              : t('intake.basics.managingStaffSinceRule', { count: minMonthsManagingStaff })
+          }
+          optional={minMonthsManagingStaff === null}
           type="date"
           value={value.managingStaffSince ?? ''}
           onChange={(since) => set({ managingStaffSince: since || null })}
@@ -153,7 +169,8 @@ export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>
           name={`${path}.sector`}
           label={t('intake.basics.sector')}
           hint={t('intake.basics.sectorHint')}
-          maxLength={IntakeLimits.shortTextMax}
+          optional
+          limit={IntakeLimits.shortTextMax}
           value={value.sector}
           onChange={(sector) => set({ sector })}
         />
@@ -161,6 +178,7 @@ export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>
           name={`${path}.gender`}
           label={t('intake.basics.gender')}
           hint={t('intake.basics.genderHint')}
+          optional
           value={value.gender}
           options={genders.map((g) => ({ value: g, label: t(`intake.genders.${g}`) }))}
           onChange={(gender) => set({ gender })}
@@ -170,7 +188,6 @@ export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>
         <ListField
           name={`${path}.languages`}
           label={t('intake.basics.languages')}
-          hint={t('intake.commaHint')}
           value={value.languages}
           onChange={(languages) => set({ languages })}
         />
@@ -186,6 +203,7 @@ export function BasicsFields({ value, path, onChange }: PartProps<ProfileBasics>
         name={`${path}.maxTravelMinutes`}
         label={t('intake.basics.maxTravelMinutes')}
         hint={t('intake.basics.maxTravelMinutesHint')}
+        optional
         min={0}
         max={IntakeLimits.travelMinutesMax}
         value={value.maxTravelMinutes}
@@ -230,19 +248,22 @@ export function NeedsFields({ value, path, onChange, areas }: PartProps<NeedsPro
         name={`${path}.goals`}
         label={t('intake.needs.goals')}
         hint={t('intake.needs.goalsHint')}
-        maxLength={IntakeLimits.textMax}
+        limit={IntakeLimits.textMax}
         value={value.goals}
         onChange={(goals) => onChange({ ...value, goals })}
       />
       <fieldset className="subsection">
-        <legend>{t('intake.needs.wishes')}</legend>
+        <legend>
+          {t('intake.needs.wishes')}
+          <OptionalMark />
+        </legend>
         <p className="hint">{t('intake.needs.wishesHint')}</p>
         <div className="field-row">
           <TextField
             name={`${path}.wishes.sector`}
             label={t('intake.needs.wishSector')}
             hint={t('intake.emptyForNoWish')}
-            maxLength={IntakeLimits.shortTextMax}
+            limit={IntakeLimits.shortTextMax}
             value={wishes.sector}
             onChange={(sector) => setWishes({ sector })}
           />
@@ -276,7 +297,7 @@ export function NeedsFields({ value, path, onChange, areas }: PartProps<NeedsPro
         <TextAreaField
           name={`${path}.wishes.other`}
           label={t('intake.needs.wishOther')}
-          maxLength={IntakeLimits.textMax}
+          limit={IntakeLimits.textMax}
           rows={3}
           value={wishes.other}
           onChange={(other) => setWishes({ other })}
@@ -287,7 +308,17 @@ export function NeedsFields({ value, path, onChange, areas }: PartProps<NeedsPro
 }
 
 /** The mentor's profile. */
-export function MentorFields({ value, path, onChange, areas }: PartProps<MentorProfile> & AreaProps) {
+export function MentorFields({
+  value,
+  path,
+  onChange,
+  areas,
+  minCapacity = null,
+}: PartProps<MentorProfile> &
+  AreaProps & {
+    /** The programme's least number of adepts at once, said beside the field. */
+    minCapacity?: number | null;
+  }) {
   const { t } = useTranslation();
   const levelOptions = useLevelOptions();
   const areaOptions = useAreaOptions(areas, value.competences);
@@ -312,14 +343,17 @@ export function MentorFields({ value, path, onChange, areas }: PartProps<MentorP
         <ListField
           name={`${path}.sectors`}
           label={t('intake.mentor.sectors')}
-          hint={t('intake.commaHint')}
           value={value.sectors}
           onChange={(sectors) => set({ sectors })}
         />
         <NumberField
           name={`${path}.capacity`}
           label={t('intake.mentor.capacity')}
-          hint={t('intake.mentor.capacityHint')}
+          hint={
+            minCapacity === null
+              ? t('intake.mentor.capacityHint')
+              : t('intake.mentor.capacityRule', { count: minCapacity })
+          }
           required
           min={1}
           max={IntakeLimits.capacityMax}
@@ -331,7 +365,8 @@ export function MentorFields({ value, path, onChange, areas }: PartProps<MentorP
         name={`${path}.meetingPreferences`}
         label={t('intake.mentor.meetingPreferences')}
         hint={t('intake.mentor.meetingPreferencesHint')}
-        maxLength={IntakeLimits.textMax}
+        optional
+        limit={IntakeLimits.textMax}
         rows={3}
         value={value.meetingPreferences}
         onChange={(meetingPreferences) => set({ meetingPreferences })}
@@ -340,7 +375,8 @@ export function MentorFields({ value, path, onChange, areas }: PartProps<MentorP
         name={`${path}.presentation`}
         label={t('intake.mentor.presentation')}
         hint={t('intake.mentor.presentationHint')}
-        maxLength={IntakeLimits.textMax}
+        optional
+        limit={IntakeLimits.textMax}
         value={value.presentation}
         onChange={(presentation) => set({ presentation })}
       />
