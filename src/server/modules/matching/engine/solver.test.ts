@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from './checker.ts';
-import { solveInstance } from './instance.ts';
+import { indexInstance, solveInstance } from './instance.ts';
+import { cardinalityBonusFor, solveByAuction, solveCandidateGraph } from './solver.ts';
+import { repairWithPairs, solveBySuccessivePaths } from './ssp.ts';
 import { referenceOptimum } from './test-support/highs-reference.ts';
-import { instanceArbitrary } from './test-support/random-instances.ts';
-import type { MatchingInstance } from './types.ts';
+import { instanceArbitrary, seededRandom } from './test-support/random-instances.ts';
+import type { AssignmentResult, CandidateGraph, MatchingInstance } from './types.ts';
 
 /** Random instances compared with HiGHS; bounded so the file runs in a few seconds. */
 const PROPERTY_RUNS = 300;
@@ -62,6 +64,81 @@ describe('solver on random instances', () => {
         expect(JSON.stringify(solveInstance(reversed))).toBe(once);
       }),
       { numRuns: 100, seed: 11 },
+    );
+  });
+});
+
+/** The certificate conditions on every pair of a candidate graph, written out again. */
+function certifies(graph: CandidateGraph, result: AssignmentResult): boolean {
+  const { mentorOfAdept, adeptPotential: u, mentorPotential: v, cardinalityBonus: bonus } = result;
+  const load = new Int32Array(graph.mentorCount);
+  for (let a = 0; a < graph.adeptCount; a++) {
+    const m = mentorOfAdept[a]!;
+    if (u[a]! < 0 || (m < 0 && u[a] !== 0)) return false;
+    for (let e = graph.rowStart[a]!; e < graph.rowStart[a + 1]!; e++) {
+      const slack = u[a]! + v[graph.mentorOf[e]!]! - bonus - graph.scoreOf[e]!;
+      if (slack < 0 || (graph.mentorOf[e] === m && slack !== 0)) return false;
+    }
+    if (m >= 0) load[m] = load[m]! + 1;
+  }
+  for (let m = 0; m < graph.mentorCount; m++) {
+    if (v[m]! < 0 || load[m]! > graph.capacity[m]! || (load[m]! < graph.capacity[m]! && v[m] !== 0))
+      return false;
+  }
+  return true;
+}
+
+const bonusOf = (graph: CandidateGraph) => {
+  let places = 0;
+  for (let m = 0; m < graph.mentorCount; m++) places += Math.max(0, graph.capacity[m]!);
+  return cardinalityBonusFor(graph.maxScore, graph.adeptCount, places);
+};
+
+/** The graph with each pair kept with probability `share`. */
+function somePairs(graph: CandidateGraph, share: number, seed: number): CandidateGraph {
+  const random = seededRandom(seed);
+  const rowStart = new Int32Array(graph.adeptCount + 1);
+  const mentorOf: number[] = [];
+  const scoreOf: number[] = [];
+  for (let a = 0; a < graph.adeptCount; a++) {
+    for (let e = graph.rowStart[a]!; e < graph.rowStart[a + 1]!; e++) {
+      if (random() >= share) continue;
+      mentorOf.push(graph.mentorOf[e]!);
+      scoreOf.push(graph.scoreOf[e]!);
+    }
+    rowStart[a + 1] = mentorOf.length;
+  }
+  return { ...graph, rowStart, mentorOf: Int32Array.from(mentorOf), scoreOf: Int32Array.from(scoreOf) };
+}
+
+describe('the three ways of solving a candidate graph', () => {
+  it('the auction never gives up on random instances and agrees with successive shortest paths', () => {
+    fc.assert(
+      fc.property(instanceArbitrary, (instance) => {
+        const graph = indexInstance(instance).graph;
+        const auction = solveByAuction(graph, bonusOf(graph));
+        expect(auction).not.toBeNull();
+        const paths = solveBySuccessivePaths(graph, bonusOf(graph));
+        expect(certifies(graph, auction!)).toBe(true);
+        expect(certifies(graph, paths)).toBe(true);
+        expect([auction!.matched, auction!.totalScore]).toEqual([paths.matched, paths.totalScore]);
+      }),
+      { numRuns: PROPERTY_RUNS, seed: 17 },
+    );
+  });
+
+  it('repairs an optimum after pairs are added (the warm start of a proof round)', () => {
+    fc.assert(
+      fc.property(instanceArbitrary, fc.integer({ min: 0, max: 1000 }), (instance, seed) => {
+        const graph = indexInstance(instance).graph;
+        const earlier = solveCandidateGraph(somePairs(graph, 0.6, seed));
+        const repaired = repairWithPairs(graph, bonusOf(graph), earlier, graph.adeptCount);
+        const fresh = solveCandidateGraph(graph);
+        expect(repaired).not.toBeNull();
+        expect(certifies(graph, repaired!)).toBe(true);
+        expect([repaired!.matched, repaired!.totalScore]).toEqual([fresh.matched, fresh.totalScore]);
+      }),
+      { numRuns: PROPERTY_RUNS, seed: 19 },
     );
   });
 });

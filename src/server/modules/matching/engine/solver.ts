@@ -1,21 +1,26 @@
+import type { AuctionResult, OneSidedProblem } from './auction.ts';
+import { AuctionGaveUp, auction } from './auction.ts';
+import { decompose } from './decompose.ts';
+import { NodeHeap } from './heap.ts';
+import { repairWithPairs, solveBySuccessivePaths } from './ssp.ts';
 import type { AssignmentResult, CandidateGraph, ProgressCallback } from './types.ts';
 
 /**
- * Maximum-weight bipartite b-matching by successive shortest paths (the Hungarian method, one adept at a
- * time, Dijkstra on reduced costs). Weights are B + score with B larger than any total score, so the
- * optimum matches as many adepts as possible first and then has the largest total score.
+ * Exact maximum-weight bipartite b-matching on a candidate graph, weights B + score (B larger than any
+ * total score: the most adepts matched first, then the largest total score), with integer potentials that
+ * certify it (u[a] + v[m] ≥ B + score on every pair, tight on matched pairs, u = 0 for an adept without a
+ * mentor, v = 0 for a mentor with a free place).
  *
- * Invariants after each adept (and so at the end, which proves optimality by LP duality):
- * - dual feasibility: u[a] + v[m] ≥ B + score on every candidate pair, u ≥ 0, v ≥ 0;
- * - matched pairs are tight: u[a] + v[m] = B + score;
- * - an adept without a mentor has u = 0, a mentor with free capacity has v = 0.
- * A processed adept either gets a mentor along the shortest alternating path to a mentor with free capacity,
- * or replaces an adept whose pair counted less (that adept's u reaches 0), or stays without a mentor.
- * Mentors never lose load, so a full mentor stays full.
+ * 1. `decompose`: a maximum-cardinality matching and its Dulmage–Mendelsohn split settle the B part
+ *    combinatorially; what is left are two problems with plain scores (fill every place of the
+ *    over-demanded mentors; place every adept of the under-demanded part).
+ * 2. `auction`: an ε-scaling forward/reverse auction solves each, on scores multiplied by a scale above
+ *    the number of nodes, so that ε = 1 at the end means optimal.
+ * 3. `exactPotentials`: one Dijkstra on the residual graph, its lengths made non-negative by the auction's
+ *    prices, gives exact integer potentials (shortest distances) for the matching.
+ * The result is verified on every candidate pair; if anything is off (the auction gave up, numbers too
+ * large for exact doubles), successive shortest paths solve the graph instead (`ssp.ts`).
  */
-
-/** How often (in adepts) the solver reports progress. */
-const PROGRESS_EVERY_ADEPTS = 1024;
 
 /** B: larger than any matching's total score, so one more matched adept always outweighs any scores. */
 export function cardinalityBonusFor(maxScore: number, adeptCount: number, totalCapacity: number): number {
@@ -28,175 +33,138 @@ export function cardinalityBonusFor(maxScore: number, adeptCount: number, totalC
 
 export interface SolveOptions {
   onProgress?: ProgressCallback;
+  /** Skip the auction (tests of the fallback). */
+  method?: 'auto' | 'successive-paths';
+  /**
+   * An optimum of the same adepts and mentors with fewer candidate pairs (the previous proof round): when
+   * few adepts have a new pair that breaks its potentials, successive shortest paths repair it.
+   */
+  warmStart?: WarmStart;
 }
 
-export function solveCandidateGraph(graph: CandidateGraph, options: SolveOptions = {}): AssignmentResult {
-  const { adeptCount, mentorCount, capacity, rowStart, mentorOf, scoreOf } = graph;
-  let totalCapacity = 0;
-  for (let m = 0; m < mentorCount; m++) totalCapacity += Math.max(0, capacity[m]!);
-  const bonus = cardinalityBonusFor(graph.maxScore, adeptCount, totalCapacity);
+export interface WarmStart {
+  mentorOfAdept: ArrayLike<number>;
+  adeptPotential: ArrayLike<number>;
+  mentorPotential: ArrayLike<number>;
+}
 
-  const u = new Float64Array(adeptCount);
-  const v = new Float64Array(mentorCount);
+/** The first ε of a cold auction, in score points (scaled inside): a coarse pass before finer ones. */
+const COLD_EPSILON_POINTS_PER_1000 = 10;
+/** A warm start repairs at most this share of the adepts (more: the auction from scratch is faster). */
+const MAX_REPAIR_SHARE = 0.05;
+const MIN_REPAIR_ADEPTS = 50;
+
+export function solveCandidateGraph(graph: CandidateGraph, options: SolveOptions = {}): AssignmentResult {
+  let totalCapacity = 0;
+  for (let m = 0; m < graph.mentorCount; m++) totalCapacity += Math.max(0, graph.capacity[m]!);
+  const bonus = cardinalityBonusFor(graph.maxScore, graph.adeptCount, totalCapacity);
+  if (options.warmStart) {
+    const maxAdepts = Math.max(MIN_REPAIR_ADEPTS, Math.floor(graph.adeptCount * MAX_REPAIR_SHARE));
+    const repaired = repairWithPairs(graph, bonus, options.warmStart, maxAdepts);
+    if (repaired && certifiesOnCandidates(graph, repaired)) return repaired;
+  }
+  if (options.method !== 'successive-paths') {
+    const result = solveByAuction(graph, bonus, options.onProgress);
+    if (result) return result;
+  }
+  return solveBySuccessivePaths(graph, bonus, options);
+}
+
+/** One part of the split as an auction problem, with the adept or mentor behind each local number. */
+interface Part {
+  problem: OneSidedProblem;
+  personEntity: Int32Array;
+  objectEntity: Int32Array;
+}
+
+/** Room left in exact doubles for the scaled keys of the potentials search (sums of a few scaled weights). */
+const KEY_HEADROOM = 16;
+
+export function solveByAuction(
+  graph: CandidateGraph,
+  bonus: number,
+  onProgress?: ProgressCallback,
+): AssignmentResult | null {
+  const { adeptCount, mentorCount, capacity, rowStart, mentorOf, scoreOf } = graph;
+  // ε-CS with ε = 1 on weights × scale is optimal when scale exceeds the number of person units; the
+  // potentials search needs it above the number of nodes on a path.
+  const scale = adeptCount + mentorCount + 2;
+  if (!Number.isSafeInteger(scale * (bonus + graph.maxScore) * KEY_HEADROOM)) return null;
+  onProgress?.({ phase: 'solving', fraction: 0 });
+  const { adeptInZ, mentorInZ } = decompose(graph);
+
+  // Over-demanded part: the places of mentors in Z bid for adepts of Z.
+  const over = oneSided(scale, 'mentors', (a, m) => adeptInZ[a] === 1 && mentorInZ[m] === 1);
+  // Under-demanded part: adepts outside Z bid for places of mentors outside Z.
+  const under = oneSided(scale, 'adepts', (a, m) => adeptInZ[a] === 0 && mentorInZ[m] === 0);
+  const coldEpsilon = scale * Math.max(1, Math.ceil((graph.maxScore * COLD_EPSILON_POINTS_PER_1000) / 1000));
+  const overResult = over.problem.personCount > 0 ? runAuction(over) : null;
+  onProgress?.({ phase: 'solving', fraction: 0.5 });
+  const underResult = under.problem.personCount > 0 ? runAuction(under) : null;
+  if ((over.problem.personCount > 0 && !overResult) || (under.problem.personCount > 0 && !underResult)) {
+    return null;
+  }
+
+  // The matching, and node prices Φ (scaled) from the two auctions for the potentials search.
   const mentorOfAdept = new Int32Array(adeptCount).fill(-1);
   const scoreOfAdept = new Int32Array(adeptCount);
-
-  // Each mentor's adepts live in slots slotStart[m] ..< slotStart[m] + load[m].
-  const slotStart = new Int32Array(mentorCount + 1);
-  for (let m = 0; m < mentorCount; m++) slotStart[m + 1] = slotStart[m]! + Math.max(0, capacity[m]!);
-  const slotAdept = new Int32Array(slotStart[mentorCount]!);
-  const slotOfAdept = new Int32Array(adeptCount).fill(-1);
-  const load = new Int32Array(mentorCount);
-
-  // Search state, reset through the lists of touched nodes.
-  const distA = new Float64Array(adeptCount).fill(Number.POSITIVE_INFINITY);
-  const distM = new Float64Array(mentorCount).fill(Number.POSITIVE_INFINITY);
-  const doneA = new Uint8Array(adeptCount);
-  const doneM = new Uint8Array(mentorCount);
-  const predAdeptOfMentor = new Int32Array(mentorCount).fill(-1);
-  const touchedA = new Int32Array(adeptCount);
-  const touchedM = new Int32Array(mentorCount);
-  const heap = new NodeHeap(1024);
-  // Node ids in the heap: mentors 0..M-1, adepts M..M+A-1, "drop this adept" targets M+A..M+2A-1.
-  const adeptBase = mentorCount;
-  const dropBase = mentorCount + adeptCount;
-
-  let matched = 0;
-  let totalScore = 0;
-
-  for (let root = 0; root < adeptCount; root++) {
-    if (options.onProgress && root % PROGRESS_EVERY_ADEPTS === 0) {
-      options.onProgress({ phase: 'solving', fraction: root / adeptCount });
-    }
-    const first = rowStart[root]!;
-    const last = rowStart[root + 1]!;
-    let best = 0;
-    for (let e = first; e < last; e++) {
-      const gain = bonus + scoreOf[e]! - v[mentorOf[e]!]!;
-      if (gain > best) best = gain;
-    }
-    u[root] = best;
-    if (best <= 0) continue; // every candidate mentor is worth more to others: stays without a mentor
-
-    let touchedACount = 0;
-    let touchedMCount = 0;
-    heap.clear();
-    distA[root] = 0;
-    touchedA[touchedACount++] = root;
-    heap.push(0, adeptBase + root);
-
-    let targetMentor = -1;
-    let droppedAdept = -1;
-    let delta = 0;
-    while (heap.size > 0) {
-      const key = heap.topKey();
-      const id = heap.pop();
-      if (id < adeptBase) {
-        const m = id;
-        if (doneM[m] === 1 || key > distM[m]!) continue;
-        doneM[m] = 1;
-        if (load[m]! < capacity[m]!) {
-          targetMentor = m;
-          delta = key;
-          break;
-        }
-        // Through a matched pair (reduced cost 0) to each adept of this mentor.
-        for (let s = slotStart[m]!, end = s + load[m]!; s < end; s++) {
-          const x = slotAdept[s]!;
-          if (doneA[x] === 0 && key < distA[x]!) {
-            if (distA[x] === Number.POSITIVE_INFINITY) touchedA[touchedACount++] = x;
-            distA[x] = key;
-            heap.push(key, adeptBase + x);
-          }
-        }
-      } else if (id < dropBase) {
-        const x = id - adeptBase;
-        if (doneA[x] === 1 || key > distA[x]!) continue;
-        doneA[x] = 1;
-        // Ending the path here leaves x without a mentor; it costs x's potential.
-        heap.push(key + u[x]!, dropBase + x);
-        const own = mentorOfAdept[x]!;
-        const ux = u[x]!;
-        for (let e = rowStart[x]!, end = rowStart[x + 1]!; e < end; e++) {
-          const m = mentorOf[e]!;
-          if (m === own || doneM[m] === 1) continue;
-          const next = key + ux + v[m]! - bonus - scoreOf[e]!;
-          if (next < distM[m]!) {
-            if (distM[m] === Number.POSITIVE_INFINITY) touchedM[touchedMCount++] = m;
-            distM[m] = next;
-            predAdeptOfMentor[m] = x;
-            heap.push(next, m);
-          }
-        }
-      } else {
-        droppedAdept = id - dropBase;
-        delta = key;
-        break;
+  const adeptPrice = new Float64Array(adeptCount);
+  const mentorPrice = new Float64Array(mentorCount);
+  const scaledBonus = scale * bonus;
+  if (overResult) {
+    const { problem, personEntity, objectEntity } = over;
+    for (let i = 0; i < problem.personCount; i++) {
+      const m = personEntity[i]!;
+      let lowest = Number.POSITIVE_INFINITY;
+      for (let k = problem.personUnitStart[i]!; k < problem.personUnitStart[i + 1]!; k++) {
+        const a = objectEntity[overResult.objectUnitOfPersonUnit[k]!]!;
+        mentorOfAdept[a] = m;
+        scoreOfAdept[a] = overResult.weightOfPersonUnit[k]! / scale;
+        lowest = Math.min(lowest, overResult.profit[k]!);
       }
+      mentorPrice[m] = -(scaledBonus + lowest);
     }
-
-    // Potentials of the nodes settled closer than the end of the path move by their distance to it.
-    for (let i = 0; i < touchedACount; i++) {
-      const x = touchedA[i]!;
-      if (doneA[x] === 1 && distA[x]! < delta) u[x] = u[x]! - (delta - distA[x]!);
+    for (let j = 0; j < problem.objectCount; j++) adeptPrice[objectEntity[j]!] = overResult.price[j]!;
+  }
+  for (let a = 0; a < adeptCount; a++) if (adeptInZ[a] === 0) adeptPrice[a] = scaledBonus;
+  if (underResult) {
+    const { problem, personEntity, objectEntity } = under;
+    const mentorOfUnit = new Int32Array(problem.objectUnitStart[problem.objectCount]!);
+    for (let j = 0; j < problem.objectCount; j++) {
+      mentorOfUnit.fill(objectEntity[j]!, problem.objectUnitStart[j]!, problem.objectUnitStart[j + 1]!);
     }
-    for (let i = 0; i < touchedMCount; i++) {
-      const m = touchedM[i]!;
-      if (doneM[m] === 1 && distM[m]! < delta) v[m] = v[m]! + (delta - distM[m]!);
+    for (let i = 0; i < problem.personCount; i++) {
+      const a = personEntity[i]!;
+      mentorOfAdept[a] = mentorOfUnit[underResult.objectUnitOfPersonUnit[i]!]!;
+      scoreOfAdept[a] = underResult.weightOfPersonUnit[i]! / scale;
+      adeptPrice[a] = scaledBonus + underResult.profit[i]!;
     }
-
-    if (targetMentor >= 0) {
-      // Walk back: each adept on the path takes the place its successor held.
-      let m = targetMentor;
-      let x = predAdeptOfMentor[m]!;
-      let slot = slotStart[m]! + load[m]!;
-      load[m] = load[m]! + 1;
-      matched++;
-      for (;;) {
-        const previousMentor = mentorOfAdept[x]!;
-        const previousSlot = slotOfAdept[x]!;
-        if (previousMentor >= 0) totalScore -= scoreOfAdept[x]!;
-        placeAdept(x, m, slot);
-        if (x === root) break;
-        m = previousMentor;
-        slot = previousSlot;
-        x = predAdeptOfMentor[m]!;
+    for (let j = 0; j < problem.objectCount; j++) {
+      let lowest = Number.POSITIVE_INFINITY;
+      for (let l = problem.objectUnitStart[j]!; l < problem.objectUnitStart[j + 1]!; l++) {
+        lowest = Math.min(lowest, underResult.price[l]!);
       }
-    } else if (droppedAdept >= 0 && droppedAdept !== root) {
-      const y = droppedAdept;
-      let m = mentorOfAdept[y]!;
-      let slot = slotOfAdept[y]!;
-      totalScore -= scoreOfAdept[y]!;
-      mentorOfAdept[y] = -1;
-      scoreOfAdept[y] = 0;
-      slotOfAdept[y] = -1;
-      for (;;) {
-        const x = predAdeptOfMentor[m]!;
-        const previousMentor = mentorOfAdept[x]!;
-        const previousSlot = slotOfAdept[x]!;
-        if (previousMentor >= 0) totalScore -= scoreOfAdept[x]!;
-        placeAdept(x, m, slot);
-        if (x === root) break;
-        m = previousMentor;
-        slot = previousSlot;
-      }
-    }
-
-    for (let i = 0; i < touchedACount; i++) {
-      const x = touchedA[i]!;
-      distA[x] = Number.POSITIVE_INFINITY;
-      doneA[x] = 0;
-    }
-    for (let i = 0; i < touchedMCount; i++) {
-      const m = touchedM[i]!;
-      distM[m] = Number.POSITIVE_INFINITY;
-      doneM[m] = 0;
-      predAdeptOfMentor[m] = -1;
+      mentorPrice[objectEntity[j]!] = -lowest;
     }
   }
-  options.onProgress?.({ phase: 'solving', fraction: 1 });
+  // A mentor without places is full whatever its potential: one above every pair's weight suits it.
+  for (let m = 0; m < mentorCount; m++) {
+    if (capacity[m]! <= 0) mentorPrice[m] = -scale * (bonus + graph.maxScore);
+  }
+  onProgress?.({ phase: 'solving', fraction: 0.9 });
 
-  return {
+  const potentials = exactPotentials(graph, bonus, scale, mentorOfAdept, adeptPrice, mentorPrice);
+  if (!potentials) return null;
+  const { u, v } = potentials;
+  let matched = 0;
+  let totalScore = 0;
+  for (let a = 0; a < adeptCount; a++) {
+    if (mentorOfAdept[a]! >= 0) {
+      matched++;
+      totalScore += scoreOfAdept[a]!;
+    }
+  }
+  const result: AssignmentResult = {
     mentorOfAdept,
     scoreOfAdept,
     adeptPotential: u,
@@ -205,95 +173,242 @@ export function solveCandidateGraph(graph: CandidateGraph, options: SolveOptions
     matched,
     totalScore,
   };
+  if (!certifiesOnCandidates(graph, result)) return null;
+  onProgress?.({ phase: 'solving', fraction: 1 });
+  return result;
 
-  function placeAdept(x: number, m: number, slot: number): void {
-    let score = 0;
-    for (let e = rowStart[x]!, end = rowStart[x + 1]!; e < end; e++) {
-      if (mentorOf[e] === m) {
-        score = scoreOf[e]!;
-        break;
+  /** The auction on one part; null when it gives up. */
+  function runAuction(part: Part): AuctionResult | null {
+    try {
+      return auction(part.problem, { epsilon: coldEpsilon });
+    } catch (error) {
+      if (error instanceof AuctionGaveUp) return null;
+      throw error;
+    }
+  }
+
+  /** One part as a one-sided problem: its persons (mentors or adepts) and objects, by local number. */
+  function oneSided(
+    weightScale: number,
+    persons: 'mentors' | 'adepts',
+    inPart: (a: number, m: number) => boolean,
+  ): Part {
+    const adeptLocal = new Int32Array(adeptCount).fill(-1);
+    const mentorLocal = new Int32Array(mentorCount).fill(-1);
+    const adeptList: number[] = [];
+    const mentorList: number[] = [];
+    let pairs = 0;
+    for (let a = 0; a < adeptCount; a++) {
+      for (let e = rowStart[a]!, end = rowStart[a + 1]!; e < end; e++) {
+        const m = mentorOf[e]!;
+        if (capacity[m]! <= 0 || !inPart(a, m)) continue;
+        pairs++;
+        if (adeptLocal[a] === -1) {
+          adeptLocal[a] = adeptList.length;
+          adeptList.push(a);
+        }
+        if (mentorLocal[m] === -1) mentorLocal[m] = 1;
       }
     }
-    mentorOfAdept[x] = m;
-    scoreOfAdept[x] = score;
-    slotAdept[slot] = x;
-    slotOfAdept[x] = slot;
-    totalScore += score;
+    for (let m = 0; m < mentorCount; m++) {
+      if (mentorLocal[m] === 1) {
+        mentorLocal[m] = mentorList.length;
+        mentorList.push(m);
+      } else mentorLocal[m] = -1;
+    }
+    const adeptEntity = Int32Array.from(adeptList);
+    const mentorEntity = Int32Array.from(mentorList);
+    const mentorUnits = new Int32Array(mentorEntity.length + 1);
+    for (let j = 0; j < mentorEntity.length; j++)
+      mentorUnits[j + 1] = mentorUnits[j]! + capacity[mentorEntity[j]!]!;
+    const adeptUnits = Int32Array.from({ length: adeptEntity.length + 1 }, (_, i) => i);
+    // Adept-major pairs, then the mentor-major copy.
+    const adeptStart = new Int32Array(adeptEntity.length + 1);
+    const adeptMentor = new Int32Array(pairs);
+    const adeptWeight = new Float64Array(pairs);
+    const mentorStart = new Int32Array(mentorEntity.length + 1);
+    let used = 0;
+    for (let i = 0; i < adeptEntity.length; i++) {
+      const a = adeptEntity[i]!;
+      for (let e = rowStart[a]!, end = rowStart[a + 1]!; e < end; e++) {
+        const m = mentorOf[e]!;
+        if (capacity[m]! <= 0 || !inPart(a, m)) continue;
+        const j = mentorLocal[m]!;
+        adeptMentor[used] = j;
+        adeptWeight[used++] = scoreOf[e]! * weightScale;
+        mentorStart[j + 1] = mentorStart[j + 1]! + 1;
+      }
+      adeptStart[i + 1] = used;
+    }
+    for (let j = 0; j < mentorEntity.length; j++) mentorStart[j + 1] = mentorStart[j + 1]! + mentorStart[j]!;
+    const mentorAdept = new Int32Array(pairs);
+    const mentorWeight = new Float64Array(pairs);
+    const fill = mentorStart.slice(0, mentorEntity.length);
+    for (let i = 0; i < adeptEntity.length; i++) {
+      for (let e = adeptStart[i]!; e < adeptStart[i + 1]!; e++) {
+        const j = adeptMentor[e]!;
+        const at = fill[j]!;
+        fill[j] = at + 1;
+        mentorAdept[at] = i;
+        mentorWeight[at] = adeptWeight[e]!;
+      }
+    }
+    if (persons === 'mentors') {
+      return {
+        problem: {
+          personCount: mentorEntity.length,
+          objectCount: adeptEntity.length,
+          personUnitStart: mentorUnits,
+          objectUnitStart: adeptUnits,
+          rowStart: mentorStart,
+          rowObject: mentorAdept,
+          rowWeight: mentorWeight,
+          colStart: adeptStart,
+          colPerson: adeptMentor,
+          colWeight: adeptWeight,
+        },
+        personEntity: mentorEntity,
+        objectEntity: adeptEntity,
+      };
+    }
+    return {
+      problem: {
+        personCount: adeptEntity.length,
+        objectCount: mentorEntity.length,
+        personUnitStart: adeptUnits,
+        objectUnitStart: mentorUnits,
+        rowStart: adeptStart,
+        rowObject: adeptMentor,
+        rowWeight: adeptWeight,
+        colStart: mentorStart,
+        colPerson: mentorAdept,
+        colWeight: mentorWeight,
+      },
+      personEntity: adeptEntity,
+      objectEntity: mentorEntity,
+    };
   }
 }
 
-/** A binary min-heap of (key, id) with ties broken by the smaller id, so that searches are deterministic. */
-class NodeHeap {
-  private keys: Float64Array;
-  private ids: Int32Array;
-  size = 0;
-
-  constructor(initialCapacity: number) {
-    this.keys = new Float64Array(initialCapacity);
-    this.ids = new Int32Array(initialCapacity);
+/**
+ * Exact integer potentials for an optimal matching: shortest distances d from a node z in the graph of the
+ * dual constraints (d(head) ≤ d(tail) + length):
+ *   adept → mentor, length −(B + s), for a pair not in the matching  (u + v ≥ B + s, with d(m) = −v)
+ *   mentor → adept, length B + s, for a matched pair                 (tight)
+ *   z → mentor, length 0 (v ≥ 0);  z → adept without a mentor, length 0 (u = 0); adept → z, mentor with a
+ *   free place → z: length 0, never used from z.
+ * u = d(adept), v = −d(mentor). Lengths are negative, so Dijkstra runs on scale · length + Φ(tail) − Φ(head)
+ * + 1, which the auction's ε-CS (ε = 1 on scaled weights) keeps ≥ 0; since a simple path has fewer edges
+ * than `scale`, a shortest path for these keys is a shortest path for the lengths. Returns null when a
+ * length is below what ε-CS allows (the caller then solves otherwise).
+ */
+function exactPotentials(
+  graph: CandidateGraph,
+  bonus: number,
+  scale: number,
+  mentorOfAdept: Int32Array,
+  adeptPrice: Float64Array,
+  mentorPrice: Float64Array,
+): { u: Float64Array; v: Float64Array } | null {
+  const { adeptCount, mentorCount, rowStart, mentorOf, scoreOf } = graph;
+  // Matched adepts by mentor.
+  const slotStart = new Int32Array(mentorCount + 1);
+  for (let a = 0; a < adeptCount; a++) {
+    const m = mentorOfAdept[a]!;
+    if (m >= 0) slotStart[m + 1] = slotStart[m + 1]! + 1;
   }
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  topKey(): number {
-    return this.keys[0]!;
-  }
-
-  push(key: number, id: number): void {
-    if (this.size === this.keys.length) this.grow();
-    const keys = this.keys;
-    const ids = this.ids;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pk = keys[parent]!;
-      if (pk < key || (pk === key && ids[parent]! < id)) break;
-      keys[i] = pk;
-      ids[i] = ids[parent]!;
-      i = parent;
-    }
-    keys[i] = key;
-    ids[i] = id;
-  }
-
-  pop(): number {
-    const keys = this.keys;
-    const ids = this.ids;
-    const top = ids[0]!;
-    const n = --this.size;
-    if (n === 0) return top;
-    const key = keys[n]!;
-    const id = ids[n]!;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (
-        right < n &&
-        (keys[right]! < keys[child]! || (keys[right] === keys[child] && ids[right]! < ids[child]!))
-      ) {
-        child = right;
+  for (let m = 0; m < mentorCount; m++) slotStart[m + 1] = slotStart[m + 1]! + slotStart[m]!;
+  const slotAdept = new Int32Array(slotStart[mentorCount]!);
+  const slotScore = new Int32Array(slotAdept.length);
+  const fill = slotStart.slice(0, mentorCount);
+  for (let a = 0; a < adeptCount; a++) {
+    const m = mentorOfAdept[a]!;
+    if (m < 0) continue;
+    for (let e = rowStart[a]!; e < rowStart[a + 1]!; e++) {
+      if (mentorOf[e] === m) {
+        slotScore[fill[m]!] = scoreOf[e]!;
+        break;
       }
-      const ck = keys[child]!;
-      if (key < ck || (key === ck && id < ids[child]!)) break;
-      keys[i] = ck;
-      ids[i] = ids[child]!;
-      i = child;
     }
-    keys[i] = key;
-    ids[i] = id;
-    return top;
+    slotAdept[fill[m]!] = a;
+    fill[m] = fill[m]! + 1;
   }
 
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    const ids = new Int32Array(this.ids.length * 2);
-    keys.set(this.keys);
-    ids.set(this.ids);
-    this.keys = keys;
-    this.ids = ids;
+  // Nodes: mentors 0 ..< M, adepts M ..< M + A. key: scaled reduced distance; exact: the length itself.
+  const key = new Float64Array(mentorCount + adeptCount).fill(Number.POSITIVE_INFINITY);
+  const exact = new Float64Array(mentorCount + adeptCount);
+  const done = new Uint8Array(mentorCount + adeptCount);
+  const heap = new NodeHeap(1024);
+  const offer = (node: number, k: number, length: number) => {
+    if (k < key[node]!) {
+      key[node] = k;
+      exact[node] = length;
+      heap.push(k, node);
+    }
+  };
+  for (let m = 0; m < mentorCount; m++) offer(m, 1 - mentorPrice[m]!, 0);
+  for (let a = 0; a < adeptCount; a++) {
+    if (mentorOfAdept[a] === -1) {
+      if (adeptPrice[a] !== 0) return null;
+      offer(mentorCount + a, 1, 0);
+    }
   }
+  while (heap.size > 0) {
+    const k = heap.topKey();
+    const node = heap.pop();
+    if (done[node] === 1 || k > key[node]!) continue;
+    done[node] = 1;
+    const length = exact[node]!;
+    if (node < mentorCount) {
+      const m = node;
+      for (let s = slotStart[m]!; s < slotStart[m + 1]!; s++) {
+        const a = slotAdept[s]!;
+        const w = bonus + slotScore[s]!;
+        const reduced = scale * w + mentorPrice[m]! - adeptPrice[a]!;
+        if (reduced < -1) return null;
+        offer(mentorCount + a, k + reduced + 1, length + w);
+      }
+    } else {
+      const a = node - mentorCount;
+      const own = mentorOfAdept[a]!;
+      for (let e = rowStart[a]!, end = rowStart[a + 1]!; e < end; e++) {
+        const m = mentorOf[e]!;
+        if (m === own) continue;
+        const w = bonus + scoreOf[e]!;
+        const reduced = -scale * w + adeptPrice[a]! - mentorPrice[m]!;
+        if (reduced < -1) return null;
+        if (done[m] === 0) offer(m, k + reduced + 1, length - w);
+      }
+    }
+  }
+  const u = new Float64Array(adeptCount);
+  const v = new Float64Array(mentorCount);
+  for (let a = 0; a < adeptCount; a++) u[a] = exact[mentorCount + a]!;
+  for (let m = 0; m < mentorCount; m++) v[m] = -exact[m]!;
+  return { u, v };
+}
+
+/** The certificate conditions on every candidate pair (the checker proves them again over all pairs). */
+function certifiesOnCandidates(graph: CandidateGraph, result: AssignmentResult): boolean {
+  const { adeptCount, mentorCount, capacity, rowStart, mentorOf, scoreOf } = graph;
+  const { mentorOfAdept, scoreOfAdept, adeptPotential: u, mentorPotential: v, cardinalityBonus } = result;
+  const load = new Int32Array(mentorCount);
+  for (let a = 0; a < adeptCount; a++) {
+    const m = mentorOfAdept[a]!;
+    if (!Number.isSafeInteger(u[a]!) || u[a]! < 0) return false;
+    if (m < 0) {
+      if (u[a] !== 0) return false;
+    } else {
+      load[m] = load[m]! + 1;
+      if (u[a]! + v[m]! !== cardinalityBonus + scoreOfAdept[a]!) return false;
+    }
+    for (let e = rowStart[a]!, end = rowStart[a + 1]!; e < end; e++) {
+      if (u[a]! + v[mentorOf[e]!]! < cardinalityBonus + scoreOf[e]!) return false;
+    }
+  }
+  for (let m = 0; m < mentorCount; m++) {
+    if (!Number.isSafeInteger(v[m]!) || v[m]! < 0 || load[m]! > capacity[m]!) return false;
+    if (load[m]! < capacity[m]! && v[m] !== 0) return false;
+  }
+  return true;
 }
