@@ -234,7 +234,8 @@ const rules: Rules = {
       !isOneOf(a, s.personIds) && (isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds)),
   },
   pair: {
-    read: (a, s) => isPartyTo(a, s) || isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds),
+    read: (a, s) =>
+      isPartyTo(a, s) || isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds),
     // Either party may decline, before or after their first conversation.
     decline: (a, s) => isPartyTo(a, s),
     // The pair's history with the reasons given is the coordinators' and administrators', not the parties'.
