@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSolution } from './checker.ts';
-import { solveInstance } from './instance.ts';
+import { checkSolution, verifyClaim } from './checker.ts';
+import { indexInstance, solveInstance } from './instance.ts';
+import { scoreAndSelect, topCandidates } from './prove.ts';
+import { solveCandidateGraph } from './solver.ts';
 import { instanceArbitrary, randomInstance } from './test-support/random-instances.ts';
-import type { MatchingInstance, MatchingSolution } from './types.ts';
+import type { MatchingInstance, MatchingSolution, ScoreRows } from './types.ts';
 
 const instance: MatchingInstance = randomInstance({
   adepts: 30,
@@ -114,6 +116,32 @@ describe('certificate checker', () => {
         expect(checkSolution(random, worse).ok).toBe(false);
       }),
       { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it('reads scores kept in memory as it reads scored rows, near pairs included', () => {
+    fc.assert(
+      fc.property(instanceArbitrary, fc.integer({ min: 0, max: 50 }), (random, slack) => {
+        const graph = indexInstance(random).graph;
+        const scored: ScoreRows = {
+          adeptCount: graph.adeptCount,
+          mentorCount: graph.mentorCount,
+          maxScore: graph.maxScore,
+          capacity: graph.capacity,
+          fillRow(a, scores) {
+            scores.fill(-1);
+            for (let e = graph.rowStart[a]!; e < graph.rowStart[a + 1]!; e++)
+              scores[graph.mentorOf[e]!] = graph.scoreOf[e]!;
+          },
+        };
+        const { rows: kept } = scoreAndSelect(scored, 2);
+        expect(kept.matrix).toBeDefined();
+        // A solve on a third of the pairs: a claim with violations and near pairs to find.
+        const claim = solveCandidateGraph(topCandidates(scored, 1));
+        const options = { listSlackBelow: slack };
+        expect(verifyClaim(kept, claim, options)).toEqual(verifyClaim(scored, claim, options));
+      }),
+      { numRuns: 100, seed: 23 },
     );
   });
 });

@@ -7,7 +7,7 @@ import type {
   ProgressCallback,
   ScoreRows,
 } from './types.ts';
-import { DEFAULT_MAX_SCORE } from './types.ts';
+import { DEFAULT_MAX_SCORE, NOT_ALLOWED } from './types.ts';
 
 /**
  * The certificate checker: an independent witness that a solution is optimal. It shares no code with the
@@ -28,12 +28,20 @@ export const MAX_LISTED_VIOLATIONS = 200_000;
 /** How often (in adepts) the checker reports progress. */
 const PROGRESS_EVERY_ADEPTS = 1024;
 
+export interface VerifyOptions {
+  onProgress?: ProgressCallback;
+  /**
+   * Also list the allowed pairs whose slack u + v − B − score is at least 0 but below this (up to a limit):
+   * the pairs a next solve should consider. The proof does not depend on it.
+   */
+  listSlackBelow?: number;
+}
+
+/** Near pairs (see `listSlackBelow`) listed per adept of the rows, on average, at most. */
+export const MAX_LISTED_NEAR_PAIRS_PER_ADEPT = 32;
+
 /** Verifies a claim over rows of allowed pairs (the residual problem: locked adepts are not in the rows). */
-export function verifyClaim(
-  rows: ScoreRows,
-  claim: IndexedClaim,
-  options: { onProgress?: ProgressCallback } = {},
-): CheckResult {
+export function verifyClaim(rows: ScoreRows, claim: IndexedClaim, options: VerifyOptions = {}): CheckResult {
   const problems: CheckProblem[] = [];
   const { adeptCount, mentorCount } = rows;
   const bonus = claim.cardinalityBonus;
@@ -68,6 +76,10 @@ export function verifyClaim(
   const scores = new Int32Array(mentorCount);
   const violatingPairs: CheckResult['violatingPairs'] = [];
   let violatingPairCount = 0;
+  const nearPairs: CheckResult['violatingPairs'] = [];
+  const slackBelow = options.listSlackBelow ?? 0;
+  const maxNearPairs = MAX_LISTED_NEAR_PAIRS_PER_ADEPT * adeptCount;
+  const matrix = rows.matrix;
   let primalObjective = 0;
   let dualObjective = 0;
   const v = claim.mentorPotential;
@@ -76,12 +88,17 @@ export function verifyClaim(
     if (options.onProgress && a % PROGRESS_EVERY_ADEPTS === 0) {
       options.onProgress({ phase: 'proving', fraction: a / adeptCount });
     }
-    rows.fillRow(a, scores);
+    const rowBase = a * mentorCount;
+    if (!matrix) rows.fillRow(a, scores);
     const u = claim.adeptPotential[a]!;
     dualObjective += u;
     const mentor = claim.mentorOfAdept[a]!;
     if (mentor >= 0) {
-      const score = mentor < mentorCount ? scores[mentor]! : -1;
+      let score = -1;
+      if (mentor < mentorCount) {
+        score = matrix ? matrix[rowBase + mentor]! : scores[mentor]!;
+        if (matrix && score === NOT_ALLOWED) score = -1;
+      }
       if (score < 0) {
         problems.push({
           code: 'pair_not_allowed',
@@ -98,15 +115,23 @@ export function verifyClaim(
         primalObjective += bonus + score;
       }
     }
-    // Dual feasibility: the tight inner loop over all allowed pairs of this adept.
-    const need = u - bonus;
+    // Dual feasibility: the tight inner loop over all allowed pairs of this adept, flagging every pair
+    // whose slack is below `slackBelow` (at least 0, so violations are always flagged).
+    const need = u - bonus - Math.max(0, slackBelow);
     for (let m = 0; m < mentorCount; m++) {
-      const score = scores[m]!;
-      if (score >= 0 && score > need + v[m]!) {
+      let score: number;
+      if (matrix) {
+        score = matrix[rowBase + m]!;
+        if (score === NOT_ALLOWED || score <= need + v[m]!) continue;
+      } else {
+        score = scores[m]!;
+        if (score < 0 || score <= need + v[m]!) continue;
+      }
+      if (score > u - bonus + v[m]!) {
         violatingPairCount++;
         if (violatingPairs.length < MAX_LISTED_VIOLATIONS)
           violatingPairs.push({ adept: a, mentor: m, score });
-      }
+      } else if (nearPairs.length < maxNearPairs) nearPairs.push({ adept: a, mentor: m, score });
     }
   }
   for (let m = 0; m < mentorCount; m++) {
@@ -139,6 +164,7 @@ export function verifyClaim(
     problems,
     violatingPairs,
     violatingPairCount,
+    nearPairs,
     primalObjective,
     dualObjective,
   };
@@ -155,6 +181,7 @@ export function checkSolution(instance: MatchingInstance, solution: MatchingSolu
     problems: [...problems, { code, message }],
     violatingPairs: [],
     violatingPairCount: 0,
+    nearPairs: [],
     primalObjective: 0,
     dualObjective: 0,
   });

@@ -120,7 +120,15 @@ export interface ScoreRows {
   capacity: ArrayLike<number>;
   /** Writes the score of (adept, m) into `scores[m]` for every mentor, or -1 where the pair is not allowed. */
   fillRow(adept: number, scores: Int32Array): void;
+  /**
+   * The same scores held in memory, row by row (adept × mentorCount + mentor), NOT_ALLOWED where the pair
+   * is not allowed: what `fillRow` writes, for loops that read every pair several times.
+   */
+  matrix?: Uint16Array;
 }
+
+/** A pair that is not allowed, in `ScoreRows.matrix`. */
+export const NOT_ALLOWED = 0xffff;
 
 /** What the checker is asked to verify, by index, for the adepts and capacities in a ScoreRows. */
 export interface IndexedClaim {
@@ -156,6 +164,8 @@ export interface CheckResult {
   /** Allowed pairs whose dual constraint fails (by index), up to a limit: the pairs a pruned solve missed. */
   violatingPairs: { adept: number; mentor: number; score: number }[];
   violatingPairCount: number;
+  /** Allowed pairs with a small slack, when asked for (`listSlackBelow`): candidates for a next solve. */
+  nearPairs: { adept: number; mentor: number; score: number }[];
   primalObjective: number;
   dualObjective: number;
 }
