@@ -257,7 +257,8 @@ const EXCLUDED = -(2 ** 30);
 const genderList = ['woman', 'man', 'other', 'unspecified'] as const;
 const LEVELS = managementLevels.length;
 /** Mentor categories: own level × experience levels (bitmask) × gender. */
-const CATEGORY_COUNT = LEVELS * 2 ** LEVELS * genderList.length;
+/** Sets of levels a mentor has experience of. */
+const EXPERIENCE_SETS = 2 ** LEVELS;
 
 /**
  * Everything needed to score pairs fast, numbered in id order. Adepts with a locked pair are kept (for
@@ -272,7 +273,10 @@ export interface ScoringContext {
   organisations: MatchingOrganisation[];
   adeptIndex: Map<string, number>;
   mentorIndex: Map<string, number>;
-  /** Distance between organisations i and j at i * organisationCount + j. */
+  /**
+   * Distance between organisations i and j at i * organisationCount + j, for every organisation i of an
+   * adept and j of a mentor (NaN for other pairs, which nothing reads).
+   */
   distanceKm: Float64Array;
   adeptOrganisation: Int32Array;
   mentorOrganisation: Int32Array;
@@ -326,9 +330,11 @@ export function buildScoringContext(input: MatchingInput): ScoringContext {
   const adeptCount = adepts.length;
   const mentorCount = mentors.length;
   const organisationCount = organisations.length;
-  const distanceKm = new Float64Array(organisationCount * organisationCount);
-  for (let i = 0; i < organisationCount; i++) {
-    for (let j = 0; j < organisationCount; j++) {
+  // Distances from each adept's organisation to each mentor's (the only ones read); NaN elsewhere.
+  const distanceKm = new Float64Array(organisationCount * organisationCount).fill(Number.NaN);
+  const mentorOrganisations = [...new Set(mentorOrganisation)].sort((x, y) => x - y);
+  for (const i of new Set(adeptOrganisation)) {
+    for (const j of mentorOrganisations) {
       distanceKm[i * organisationCount + j] = haversineKm(organisations[i]!, organisations[j]!);
     }
   }
@@ -423,18 +429,8 @@ export function buildScoringContext(input: MatchingInput): ScoringContext {
   const setBit = (mask: Uint32Array, base: number, bit: number) => {
     mask[base + (bit >>> 5)] = mask[base + (bit >>> 5)]! | (1 << (bit & 31));
   };
-  const maxAreas = areaKeys.size;
-  const areaPoints = new Int32Array(adeptCount * (maxAreas + 1));
   adepts.forEach((adept, a) => {
-    const areas = new Set(adept.needs.developmentAreas.map((k) => k.trim().toLowerCase()));
     for (const area of adept.needs.developmentAreas) setBit(adeptAreaMask, a * areaWords, areaKeys.id(area));
-    for (let k = 0; k <= maxAreas; k++) {
-      areaPoints[a * (maxAreas + 1) + k] = share(
-        weights.developmentAreas,
-        Math.min(k, areas.size),
-        areas.size,
-      );
-    }
   });
   mentors.forEach((mentor, m) => {
     for (const competence of mentor.profile.competences) {
@@ -443,72 +439,33 @@ export function buildScoringContext(input: MatchingInput): ScoringContext {
     }
   });
 
-  // Travel, the wish for another organisation and the cross-organisation rule: per adept and organisation.
-  const organisationPoints = new Int32Array(adeptCount * organisationCount);
-  adepts.forEach((adept, a) => {
-    const from = adeptOrganisation[a]!;
-    const wantsOther = adept.needs.wishes.otherOrganisation || rules.crossOrganisation === 'preferred';
-    for (let o = 0; o < organisationCount; o++) {
-      const same = o === from;
-      if (same && rules.crossOrganisation === 'required') {
-        organisationPoints[a * organisationCount + o] = EXCLUDED;
-        continue;
-      }
-      // Mentor and adept meet at the mentor's workplace: the adept travels there.
-      organisationPoints[a * organisationCount + o] =
-        travelPoints(
-          weights.travel,
-          distanceKm[from * organisationCount + o]!,
-          adept.basics.maxTravelMinutes,
-        ) + (!wantsOther || !same ? weights.otherOrganisation : 0);
-    }
-  });
-
-  // Level, wished level and gender: per adept and mentor category.
-  const mentorCategory = Int32Array.from(mentors, (mentor) => {
+  // Level, experience and gender of a mentor as one category (numbered among the categories mentors
+  // have); the adept levels the mentor wishes as bits.
+  const categoryOfMentor = mentors.map((mentor) => {
     let experience = 0;
     for (const level of mentor.profile.experienceLevels) experience |= 1 << levelRank(level);
     return (
-      (levelRank(mentor.basics.managementLevel) * 2 ** LEVELS + experience) * genderList.length +
+      (levelRank(mentor.basics.managementLevel) * EXPERIENCE_SETS + experience) * genderList.length +
       genderList.indexOf(mentor.basics.gender)
     );
   });
-  const categoryPoints = new Int32Array(adeptCount * CATEGORY_COUNT);
-  adepts.forEach((adept, a) => {
-    const adeptLevel = levelRank(adept.basics.managementLevel);
-    const wishes = adept.needs.wishes;
-    for (let level = 0; level < LEVELS; level++) {
-      for (let experience = 0; experience < 2 ** LEVELS; experience++) {
-        for (let g = 0; g < genderList.length; g++) {
-          const category = (level * 2 ** LEVELS + experience) * genderList.length + g;
-          let points = 0;
-          if (rules.mentorLevelAtLeastAdept && level < adeptLevel) points = EXCLUDED;
-          if ((experience >> adeptLevel) & 1) points += weights.managementLevel;
-          else if (level > adeptLevel) points += Math.floor(weights.managementLevel / 2);
-          if (wishes.level === null || levelRank(wishes.level) === level) points += weights.wishedLevel;
-          if (wishes.gender === 'unspecified' || wishes.gender === genderList[g])
-            points += weights.wishedGender;
-          categoryPoints[a * CATEGORY_COUNT + category] = points;
-        }
-      }
-    }
-  });
-  const adeptLevel = Int32Array.from(adepts, (adept) => levelRank(adept.basics.managementLevel));
-  const mentorWishPoints = new Int32Array(mentorCount * LEVELS);
-  mentors.forEach((mentor, m) => {
+  const mentorCategories = Int32Array.from(new Set(categoryOfMentor)).sort();
+  const categorySlot = new Map(Array.from(mentorCategories, (category, slot) => [category, slot]));
+  const mentorCode = Int32Array.from(mentors, (mentor, m) => {
     const wished = mentor.wishedAdeptLevels ?? [];
+    let wishBits = 0;
     for (let level = 0; level < LEVELS; level++) {
-      mentorWishPoints[m * LEVELS + level] =
-        wished.length === 0 || wished.some((w) => levelRank(w) === level) ? weights.mentorWishes : 0;
+      if (wished.length === 0 || wished.some((w) => levelRank(w) === level)) wishBits |= 1 << level;
     }
+    return (categorySlot.get(categoryOfMentor[m]!)! << LEVELS) | wishBits;
   });
 
-  // Sector wishes: one row of mentors per wished sector.
+  // Sector wishes: one row of mentors per wished sector, and a last row of zeros for adepts without a wish.
   const sectorKeys = new Interner();
   const adeptWishedSector = Int32Array.from(adepts, (adept) =>
     adept.needs.wishes.sector.trim() === '' ? -1 : sectorKeys.id(adept.needs.wishes.sector),
   );
-  const mentorHasSector = new Uint8Array(sectorKeys.size * mentorCount);
+  const mentorHasSector = new Uint8Array((sectorKeys.size + 1) * mentorCount);
   mentors.forEach((mentor, m) => {
     for (const sector of [mentor.basics.sector, ...mentor.profile.sectors]) {
       const s = sectorKeys.find(sector);
@@ -537,49 +494,63 @@ export function buildScoringContext(input: MatchingInput): ScoringContext {
     }
   });
 
-  // Mentors no adept can have in this run.
-  const mentorUnavailable = Uint8Array.from(mentors, (_, m) =>
-    mentorExclusion(m) !== null || capacityAfterLocks[m]! <= 0 ? 1 : 0,
+  // Mentors' organisations numbered among themselves; a mentor no adept can have in this run sits in an
+  // extra one that excludes every pair.
+  const organisationSlot = new Map(mentorOrganisations.map((o, slot) => [o, slot]));
+  const mentorOrganisationSlot = Int32Array.from(mentors, (_, m) =>
+    mentorExclusion(m) !== null || capacityAfterLocks[m]! <= 0
+      ? mentorOrganisations.length
+      : organisationSlot.get(mentorOrganisation[m]!)!,
   );
 
-  const kernel = new RowKernel({
+  const tables: RowKernelTables = {
     mentorCount,
     organisationCount,
-    maxAreas,
     areaWords,
     languageWords,
-    sectorWeight: weights.sector,
-    languageWeight: weights.language,
-    mentorUnavailable,
+    sectorRows: sectorKeys.size,
+    weights: { ...weights },
+    sameOrganisationExcluded: rules.crossOrganisation === 'required' ? 1 : 0,
+    levelBelowExcluded: rules.mentorLevelAtLeastAdept ? 1 : 0,
+    distanceKm,
+    adeptOrganisation,
+    adeptMaxTravelMinutes: Float64Array.from(
+      adepts,
+      (adept) => adept.basics.maxTravelMinutes ?? DEFAULT_MAX_TRAVEL_MINUTES,
+    ),
+    adeptWantsOther: Uint8Array.from(adepts, (adept) =>
+      adept.needs.wishes.otherOrganisation || rules.crossOrganisation === 'preferred' ? 1 : 0,
+    ),
+    adeptLevel: Int32Array.from(adepts, (adept) => levelRank(adept.basics.managementLevel)),
+    adeptWishedLevel: Int32Array.from(adepts, (adept) =>
+      adept.needs.wishes.level === null ? -1 : levelRank(adept.needs.wishes.level),
+    ),
+    adeptWishedGender: Int32Array.from(adepts, (adept) =>
+      adept.needs.wishes.gender === 'unspecified' ? -1 : genderList.indexOf(adept.needs.wishes.gender),
+    ),
     adeptAreaMask,
-    mentorAreaMask,
-    areaPoints,
     adeptLanguageMask,
-    mentorLanguageMask,
     adeptAnyLanguage,
-    mentorAnyLanguage,
-    organisationPoints,
-    mentorOrganisation,
-    categoryPoints,
-    mentorCategory,
-    mentorWishPoints,
-    adeptLevel,
     adeptWishedSector,
+    mentorAreaMask,
+    mentorLanguageMask,
+    mentorAnyLanguage,
+    mentorOrganisations: Int32Array.from(mentorOrganisations),
+    mentorOrganisationSlot,
+    mentorCategories,
+    mentorCode,
     mentorHasSector,
     excludedStart,
     excludedMentor,
-  });
+  };
+  const kernel = new RowKernel(tables);
 
   const rows: ScoreRows = {
     adeptCount: freeAdepts.length,
     mentorCount,
     maxScore,
     capacity: capacityAfterLocks,
-    fillRow: (row, scores) => {
-      const a = freeAdepts[row]!;
-      kernel.fillRow(a, scores);
-      kernel.applyExclusions(a, scores);
-    },
+    fillRow: (row, scores) => kernel.fillRow(freeAdepts[row]!, scores),
   };
 
   return {
@@ -618,102 +589,199 @@ export const breakdownTotal = (breakdown: ScoreBreakdown) =>
 export const displayScore = (score: number, maxScore: number) =>
   maxScore === 0 ? 0 : Math.round((score * 1000) / maxScore) / 10;
 
-interface RowKernelTables {
+/**
+ * Everything the row kernel reads, as plain numbers and typed arrays (so that a worker thread can score
+ * rows from a copy). Adepts and mentors are numbered as in the scoring context.
+ */
+export interface RowKernelTables {
   mentorCount: number;
   organisationCount: number;
-  maxAreas: number;
   areaWords: number;
   languageWords: number;
-  sectorWeight: number;
-  languageWeight: number;
-  mentorUnavailable: Uint8Array;
-  adeptAreaMask: Uint32Array;
-  mentorAreaMask: Uint32Array;
-  areaPoints: Int32Array;
-  adeptLanguageMask: Uint32Array;
-  mentorLanguageMask: Uint32Array;
-  adeptAnyLanguage: Uint8Array;
-  mentorAnyLanguage: Uint8Array;
-  organisationPoints: Int32Array;
-  mentorOrganisation: Int32Array;
-  categoryPoints: Int32Array;
-  mentorCategory: Int32Array;
-  mentorWishPoints: Int32Array;
+  /** Rows of `mentorHasSector` before the last one, which is all zeros (adepts without a sector wish). */
+  sectorRows: number;
+  weights: ScoreWeights;
+  sameOrganisationExcluded: 0 | 1;
+  levelBelowExcluded: 0 | 1;
+  /** Distance between organisations i and j at i * organisationCount + j. */
+  distanceKm: Float64Array;
+  adeptOrganisation: Int32Array;
+  adeptMaxTravelMinutes: Float64Array;
+  adeptWantsOther: Uint8Array;
   adeptLevel: Int32Array;
+  /** -1: no wish. */
+  adeptWishedLevel: Int32Array;
+  /** Index into the genders, -1: no wish. */
+  adeptWishedGender: Int32Array;
+  adeptAreaMask: Uint32Array;
+  adeptLanguageMask: Uint32Array;
+  adeptAnyLanguage: Uint8Array;
+  /** Row of `mentorHasSector`, -1: no wish. */
   adeptWishedSector: Int32Array;
+  mentorAreaMask: Uint32Array;
+  mentorLanguageMask: Uint32Array;
+  mentorAnyLanguage: Uint8Array;
+  /** The organisations of mentors, in order. */
+  mentorOrganisations: Int32Array;
+  /** The mentor's organisation among those, or mentorOrganisations.length when no adept can have the
+   * mentor in this run. */
+  mentorOrganisationSlot: Int32Array;
+  /** The categories (level × experience × gender) of mentors, in order. */
+  mentorCategories: Int32Array;
+  /** The mentor's category among those << LEVELS | bits of the adept levels the mentor wishes. */
+  mentorCode: Int32Array;
   mentorHasSector: Uint8Array;
+  /** Pairs excluded one by one (links, forbidden pairs): the mentors of adept a at excludedStart[a] ..< [a + 1]. */
   excludedStart: Int32Array;
   excludedMentor: Int32Array;
 }
 
 /**
- * The hot loop: one adept's scores against every mentor from precomputed integer tables, no allocation.
- * A class with fixed fields keeps the loop monomorphic for the JIT.
+ * The hot loop: one adept's scores against every mentor, no allocation. Per row it first fills small
+ * tables of the adept (points per area overlap, per organisation, and per mentor category combined with
+ * the mentor's wish, the sector and the language), so that a pair costs a popcount, a few bit operations
+ * and three table reads. A class with fixed fields keeps the loop monomorphic for the JIT.
  */
-class RowKernel {
-  constructor(private readonly t: RowKernelTables) {}
+export class RowKernel {
+  private readonly areaPoints: Int32Array;
+  private readonly organisationPoints: Int32Array;
+  private readonly combined: Int32Array;
+  private readonly combinedExtra = new Int32Array(8);
 
+  constructor(private readonly t: RowKernelTables) {
+    this.areaPoints = new Int32Array(t.areaWords * 32 + 1);
+    const organisations = t.mentorOrganisations.length;
+    this.organisationPoints = new Int32Array(organisations + 1);
+    this.organisationPoints[organisations] = EXCLUDED;
+    this.combined = new Int32Array(t.mentorCategories.length * 8);
+  }
+
+  /** Scores of adept `a` (by context number) against every mentor, -1 where a hard constraint excludes the pair. */
   fillRow(a: number, scores: Int32Array): void {
+    this.prepareRow(a);
     const t = this.t;
-    const mentorCount = t.mentorCount;
-    const areaWords = t.areaWords;
-    const languageWords = t.languageWords;
-    const mentorUnavailable = t.mentorUnavailable;
-    const mentorAreaMask = t.mentorAreaMask;
-    const mentorLanguageMask = t.mentorLanguageMask;
-    const mentorAnyLanguage = t.mentorAnyLanguage;
-    const areaPoints = t.areaPoints;
-    const organisationPoints = t.organisationPoints;
-    const mentorOrganisation = t.mentorOrganisation;
-    const categoryPoints = t.categoryPoints;
-    const mentorCategory = t.mentorCategory;
-    const mentorWishPoints = t.mentorWishPoints;
+    if (t.areaWords === 1 && t.languageWords === 1) this.fillRowOneWord(a, scores);
+    else this.fillRowManyWords(a, scores);
+    for (let i = t.excludedStart[a]!, end = t.excludedStart[a + 1]!; i < end; i++)
+      scores[t.excludedMentor[i]!] = -1;
+  }
+
+  private fillRowOneWord(a: number, scores: Int32Array): void {
+    const t = this.t;
+    const { mentorAreaMask, mentorLanguageMask, mentorAnyLanguage, mentorOrganisationSlot, mentorCode } = t;
     const mentorHasSector = t.mentorHasSector;
-    const organisationBase = a * t.organisationCount;
-    const categoryBase = a * CATEGORY_COUNT;
-    const areaBase = a * (t.maxAreas + 1);
+    const areaPoints = this.areaPoints;
+    const organisationPoints = this.organisationPoints;
+    const combined = this.combined;
+    const areaMask = t.adeptAreaMask[a]!;
+    const languageMask = t.adeptLanguageMask[a]!;
+    const anyLanguage = t.adeptAnyLanguage[a]!;
     const level = t.adeptLevel[a]!;
     const wishedSector = t.adeptWishedSector[a]!;
-    const sectorBase = wishedSector < 0 ? 0 : wishedSector * mentorCount;
-    const sectorAlways = wishedSector < 0 ? t.sectorWeight : 0;
-    const sectorIfMet = wishedSector < 0 ? 0 : t.sectorWeight;
-    const anyLanguage = t.adeptAnyLanguage[a] === 1;
-    const languageWeight = t.languageWeight;
-    const areaMask0 = t.adeptAreaMask[a * areaWords]!;
-    const languageMask0 = t.adeptLanguageMask[a * languageWords]!;
-    for (let m = 0; m < mentorCount; m++) {
-      if (mentorUnavailable[m] === 1) {
-        scores[m] = -1;
-        continue;
-      }
-      let overlap = popcount32(areaMask0 & mentorAreaMask[m * areaWords]!);
-      for (let w = 1; w < areaWords; w++) {
-        overlap += popcount32(t.adeptAreaMask[a * areaWords + w]! & mentorAreaMask[m * areaWords + w]!);
-      }
-      let languageMet =
-        anyLanguage ||
-        mentorAnyLanguage[m] === 1 ||
-        (languageMask0 & mentorLanguageMask[m * languageWords]!) !== 0;
-      for (let w = 1; !languageMet && w < languageWords; w++) {
-        languageMet =
-          (t.adeptLanguageMask[a * languageWords + w]! & mentorLanguageMask[m * languageWords + w]!) !== 0;
-      }
+    const sectorBase = (wishedSector < 0 ? t.sectorRows : wishedSector) * t.mentorCount;
+    for (let m = 0, count = t.mentorCount; m < count; m++) {
+      const code = mentorCode[m]!;
+      const language =
+        anyLanguage | mentorAnyLanguage[m]! | ((languageMask & mentorLanguageMask[m]!) !== 0 ? 1 : 0);
+      const index =
+        ((((code >> LEVELS) << 1) | ((code >> level) & 1)) << 2) |
+        (mentorHasSector[sectorBase + m]! << 1) |
+        language;
       const score =
-        areaPoints[areaBase + overlap]! +
-        organisationPoints[organisationBase + mentorOrganisation[m]!]! +
-        categoryPoints[categoryBase + mentorCategory[m]!]! +
-        mentorWishPoints[m * LEVELS + level]! +
-        sectorAlways +
-        (sectorIfMet > 0 && mentorHasSector[sectorBase + m] === 1 ? sectorIfMet : 0) +
-        (languageMet ? languageWeight : 0);
+        areaPoints[popcount32(areaMask & mentorAreaMask[m]!)]! +
+        organisationPoints[mentorOrganisationSlot[m]!]! +
+        combined[index]!;
       scores[m] = score < 0 ? -1 : score;
     }
   }
 
-  /** Pairs excluded one by one (links, forbidden pairs); kept out of the hot loop so it stays optimised. */
-  applyExclusions(a: number, scores: Int32Array): void {
-    const { excludedStart, excludedMentor } = this.t;
-    for (let i = excludedStart[a]!, end = excludedStart[a + 1]!; i < end; i++)
-      scores[excludedMentor[i]!] = -1;
+  /** The same for more than 32 distinct development areas or languages. */
+  private fillRowManyWords(a: number, scores: Int32Array): void {
+    const t = this.t;
+    const { areaWords, languageWords } = t;
+    const level = t.adeptLevel[a]!;
+    const wishedSector = t.adeptWishedSector[a]!;
+    const sectorBase = (wishedSector < 0 ? t.sectorRows : wishedSector) * t.mentorCount;
+    for (let m = 0; m < t.mentorCount; m++) {
+      let overlap = 0;
+      for (let w = 0; w < areaWords; w++) {
+        overlap += popcount32(t.adeptAreaMask[a * areaWords + w]! & t.mentorAreaMask[m * areaWords + w]!);
+      }
+      let language = t.adeptAnyLanguage[a]! | t.mentorAnyLanguage[m]!;
+      for (let w = 0; language === 0 && w < languageWords; w++) {
+        if (
+          (t.adeptLanguageMask[a * languageWords + w]! & t.mentorLanguageMask[m * languageWords + w]!) !==
+          0
+        )
+          language = 1;
+      }
+      const code = t.mentorCode[m]!;
+      const index =
+        ((((code >> LEVELS) << 1) | ((code >> level) & 1)) << 2) |
+        (t.mentorHasSector[sectorBase + m]! << 1) |
+        language;
+      const score =
+        this.areaPoints[overlap]! +
+        this.organisationPoints[t.mentorOrganisationSlot[m]!]! +
+        this.combined[index]!;
+      scores[m] = score < 0 ? -1 : score;
+    }
+  }
+
+  /** The adept's tables: points per area overlap, per organisation, per combined mentor category. */
+  private prepareRow(a: number): void {
+    const t = this.t;
+    const w = t.weights;
+    let areas = 0;
+    for (let i = 0; i < t.areaWords; i++) areas += popcount32(t.adeptAreaMask[a * t.areaWords + i]!);
+    for (let k = 0; k <= areas; k++) this.areaPoints[k] = share(w.developmentAreas, k, areas);
+
+    // Mentor and adept meet at the mentor's workplace: the adept travels there.
+    const from = t.adeptOrganisation[a]!;
+    const maxTravel = t.adeptMaxTravelMinutes[a]!;
+    const wantsOther = t.adeptWantsOther[a] === 1;
+    const organisationCount = t.organisationCount;
+    for (let slot = 0, slots = t.mentorOrganisations.length; slot < slots; slot++) {
+      const o = t.mentorOrganisations[slot]!;
+      const same = o === from;
+      this.organisationPoints[slot] =
+        same && t.sameOrganisationExcluded === 1
+          ? EXCLUDED
+          : travelPoints(w.travel, t.distanceKm[from * organisationCount + o]!, maxTravel) +
+            (!wantsOther || !same ? w.otherOrganisation : 0);
+    }
+
+    const adeptLevel = t.adeptLevel[a]!;
+    const wishedLevel = t.adeptWishedLevel[a]!;
+    const wishedGender = t.adeptWishedGender[a]!;
+    const sectorWished = t.adeptWishedSector[a]! >= 0;
+    // What the mentor's wish, the sector and a shared language add, for each of the eight combinations.
+    const extra = this.combinedExtra;
+    for (let wished = 0; wished < 2; wished++) {
+      for (let sector = 0; sector < 2; sector++) {
+        for (let language = 0; language < 2; language++) {
+          extra[(wished << 2) | (sector << 1) | language] =
+            wished * w.mentorWishes + (!sectorWished || sector === 1 ? w.sector : 0) + language * w.language;
+        }
+      }
+    }
+    const combined = this.combined;
+    const levelBelowExcluded = t.levelBelowExcluded === 1;
+    const experiencedPoints = w.managementLevel;
+    const abovePoints = Math.floor(w.managementLevel / 2);
+    const genders = genderList.length;
+    for (let slot = 0, slots = t.mentorCategories.length; slot < slots; slot++) {
+      const category = t.mentorCategories[slot]!;
+      const g = category % genders;
+      const experience = Math.floor(category / genders) % EXPERIENCE_SETS;
+      const level = Math.floor(category / (genders * EXPERIENCE_SETS));
+      let points = levelBelowExcluded && level < adeptLevel ? EXCLUDED : 0;
+      if ((experience >> adeptLevel) & 1) points += experiencedPoints;
+      else if (level > adeptLevel) points += abovePoints;
+      if (wishedLevel < 0 || wishedLevel === level) points += w.wishedLevel;
+      if (wishedGender < 0 || wishedGender === g) points += w.wishedGender;
+      const base = slot << 3;
+      for (let i = 0; i < 8; i++) combined[base + i] = points + extra[i]!;
+    }
   }
 }
