@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
@@ -69,7 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: toFastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_048_576,
     // One line per request, written below: by route pattern, so no ids or tokens reach the log.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // One resource, one answer: `//api/me` and `/api/me/` are `/api/me` (percent-decoding the router does anyway).
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     // Malformed and over-long URLs leave as our problem+json too, without echoing the URL.
