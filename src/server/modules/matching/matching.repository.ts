@@ -40,18 +40,9 @@ export interface AdmittedRow {
   mentor_paused_at: string | null;
 }
 
-/**
- * Approved applications of a programme in one role, of people whose account is active. `roundId`
- * limits them to a round (cohort programmes); mentors who applied to the programme without a round
- * count for every round.
- */
-export async function admitted(
-  db: Queryable,
-  programmeId: string,
-  role: 'adept' | 'mentor',
-  roundId: string | null,
-): Promise<AdmittedRow[]> {
-  let query = db
+/** An application with its person, organisation and profile: who takes part, as matching reads them. */
+function participantQuery(db: Queryable) {
+  return db
     .selectFrom('applications as a')
     .innerJoin('people as pe', 'pe.id', 'a.person_id')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
@@ -74,7 +65,21 @@ export async function admitted(
       'prof.needs as profile_needs',
       'prof.mentor as profile_mentor',
       'prof.mentor_paused_at',
-    ])
+    ]);
+}
+
+/**
+ * Approved applications of a programme in one role, of people whose account is active. `roundId`
+ * limits them to a round (cohort programmes); mentors who applied to the programme without a round
+ * count for every round.
+ */
+export async function admitted(
+  db: Queryable,
+  programmeId: string,
+  role: 'adept' | 'mentor',
+  roundId: string | null,
+): Promise<AdmittedRow[]> {
+  let query = participantQuery(db)
     .where('a.programme_id', '=', programmeId)
     .where('a.role', '=', role)
     .where('a.status', '=', 'approved')
@@ -376,30 +381,7 @@ export async function eventsOf(db: Queryable, pairIds: string[]): Promise<PairEv
 
 /** The application through which a person takes part in a programme in a role (the latest approved). */
 export async function participation(db: Queryable, programmeId: string, personId: string, role: string) {
-  return db
-    .selectFrom('applications as a')
-    .innerJoin('people as pe', 'pe.id', 'a.person_id')
-    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .leftJoin('profiles as prof', 'prof.person_id', 'a.person_id')
-    .select([
-      'a.id as application_id',
-      'a.round_id',
-      'a.person_id',
-      'a.organisation_id',
-      'o.name as organisation_name',
-      'pe.name',
-      'pe.email',
-      'pe.title',
-      'pe.phone',
-      'pe.locale',
-      'a.basics',
-      'a.needs',
-      'a.mentor',
-      'prof.basics as profile_basics',
-      'prof.needs as profile_needs',
-      'prof.mentor as profile_mentor',
-      'prof.mentor_paused_at',
-    ])
+  return participantQuery(db)
     .where('a.programme_id', '=', programmeId)
     .where('a.person_id', '=', personId)
     .where('a.role', '=', role)
