@@ -61,7 +61,8 @@ export interface Snapshot {
 
 export const isCohort = (settings: ProgrammeSettings) => settings.intake.mode === 'cohort';
 
-function participant(row: repo.AdmittedRow): Participant {
+/** A participant as matching and the pair's pages read them, from an application row with its profile. */
+export function participant(row: repo.AdmittedRow): Participant {
   return {
     id: row.person_id,
     name: row.name,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { localized } from '../../../shared/format.ts';
-import type { MentorProfile, NeedsProfile, ProfileBasics } from '../../../shared/intake.ts';
+import type { MentorProfile, NeedsProfile } from '../../../shared/intake.ts';
 import type { conflictBodySchema, DeclaredConflict, MyPair, PairStatus } from '../../../shared/matching.ts';
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Locale } from '../../../shared/roles.ts';
@@ -13,35 +13,13 @@ import { newId, nowIso } from '../../util.ts';
 import { parseSettings } from '../applications/applications.presenter.ts';
 import { type IntroducedPerson, levelNames } from '../mail/mail.templates.ts';
 import type { ProgrammeRow } from '../programmes/programmes.repository.ts';
-import type { Participant } from './matching.input.ts';
+import { type Participant, participant } from './matching.input.ts';
 import * as repo from './matching.repository.ts';
 
 /**
  * Pairs from the parties' side: the introduction mails, what each party sees of the other, declining
  * with a reason kept for the coordinator, and the conflicts a participant declares ahead of matching.
  */
-
-type ParticipationRow = NonNullable<Awaited<ReturnType<typeof repo.participation>>>;
-
-function asParticipant(row: ParticipationRow): Participant {
-  return {
-    id: row.person_id,
-    name: row.name,
-    title: row.title,
-    email: row.email,
-    phone: row.phone,
-    locale: row.locale === 'en' ? 'en' : 'sv',
-    organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
-    applicationId: row.application_id,
-    roundId: row.round_id,
-    basics: JSON.parse(row.profile_basics ?? row.basics) as ProfileBasics,
-    needs: (row.profile_needs ?? row.needs) === null ? null : JSON.parse((row.profile_needs ?? row.needs)!),
-    mentor:
-      (row.profile_mentor ?? row.mentor) === null ? null : JSON.parse((row.profile_mentor ?? row.mentor)!),
-    paused: row.mentor_paused_at !== null,
-  };
-}
 
 const areaLabels = (settings: ProgrammeSettings, keys: string[], locale: Locale) =>
   keys.map((key) => {
@@ -127,7 +105,7 @@ async function loadParties(
   const adept = await repo.participation(db, pair.programme_id, pair.adept_id, 'adept');
   const mentor = await repo.participation(db, pair.programme_id, pair.mentor_id, 'mentor');
   if (!adept || !mentor) throw notFound();
-  return { adept: asParticipant(adept), mentor: asParticipant(mentor) };
+  return { adept: participant(adept), mentor: participant(mentor) };
 }
 
 export async function myPairs(db: Db, actor: Actor | null, locale: Locale): Promise<MyPair[]> {
