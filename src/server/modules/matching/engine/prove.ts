@@ -1,4 +1,6 @@
 import { verifyClaim } from './checker.ts';
+import type { ScoringPassOptions } from './scoring-pass.ts';
+import { scoringPass } from './scoring-pass.ts';
 import { solveCandidateGraph } from './solver.ts';
 import type { AssignmentResult, CandidateGraph, CheckResult, ProgressCallback, ScoreRows } from './types.ts';
 import { NOT_ALLOWED } from './types.ts';
@@ -75,22 +77,24 @@ export function solveAndProve(rows: ScoreRows, options: ProveOptions = {}): Prov
 }
 
 /**
- * Scores every pair once: the candidates (see `topCandidates`) and, when it fits in memory, rows that read
- * the kept scores for the checks.
+ * Scores every pair once (see scoring-pass.ts): the candidates and, when the scores fit in memory, rows
+ * that read the kept scores for the checks.
  */
 export function scoreAndSelect(
   rows: ScoreRows,
   k: number,
   onProgress?: ProgressCallback,
-): { rows: ScoreRows; graph: CandidateGraph } {
+  parallel: ScoringPassOptions['parallel'] = 'auto',
+): { rows: ScoreRows; graph: CandidateGraph; threads: number } {
   const { adeptCount, mentorCount } = rows;
-  const cacheable =
+  const keepScores =
     rows.matrix === undefined &&
     rows.maxScore < NOT_ALLOWED &&
     adeptCount * mentorCount * Uint16Array.BYTES_PER_ELEMENT <= MAX_SCORE_CACHE_BYTES;
-  if (!cacheable) return { rows, graph: topCandidates(rows, k, onProgress) };
-  const matrix = new Uint16Array(adeptCount * mentorCount);
-  const cachedRows: ScoreRows = {
+  const pass = scoringPass(rows, k, { keepScores, onProgress, parallel });
+  const matrix = pass.matrix;
+  if (!matrix) return { rows, graph: pass.graph, threads: pass.threads };
+  const keptRows: ScoreRows = {
     adeptCount,
     mentorCount,
     maxScore: rows.maxScore,
@@ -104,173 +108,12 @@ export function scoreAndSelect(
       }
     },
   };
-  const graph = topCandidates(rows, k, onProgress, (adept, scores) => {
-    const base = adept * mentorCount;
-    for (let m = 0; m < mentorCount; m++) {
-      const score = scores[m]!;
-      matrix[base + m] = score < 0 ? NOT_ALLOWED : score;
-    }
-  });
-  return { rows: cachedRows, graph };
+  return { rows: keptRows, graph: pass.graph, threads: pass.threads };
 }
 
-/**
- * Candidates: the best `k` allowed mentors of each adept and the best `k` adepts of each mentor, so that
- * no mentor is left without candidates when many adepts like the same few. Ties are spread by a fixed
- * hash of the pair (not by index, which would give every adept the same low-numbered mentors).
- * `eachRow` sees every scored row (to keep the scores).
- */
-export function topCandidates(
-  rows: ScoreRows,
-  k: number,
-  onProgress?: ProgressCallback,
-  eachRow?: (adept: number, scores: Int32Array) => void,
-): CandidateGraph {
-  const { adeptCount, mentorCount } = rows;
-  const scores = new Int32Array(mentorCount);
-  const adeptHeap = new Int32Array(k);
-  const adeptHeapMentor = new Int32Array(k);
-  const adeptChosen = new Int32Array(adeptCount * k);
-  const adeptChosenScore = new Int32Array(adeptCount * k);
-  const adeptChosenCount = new Int32Array(adeptCount);
-  // One heap of keys per mentor, side by side; a key is score × TIE_SPREAD + hash, the adept beside it.
-  const mentorHeap = new Int32Array(mentorCount * k);
-  const mentorHeapAdept = new Int32Array(mentorCount * k);
-  const mentorHeapSize = new Int32Array(mentorCount);
-  // The smallest key in each mentor's heap once full (−1 before): most pairs are below both bounds.
-  const mentorLowest = new Int32Array(mentorCount).fill(-1);
-  for (let a = 0; a < adeptCount; a++) {
-    if (onProgress && (a & 1023) === 0) onProgress({ phase: 'scoring', fraction: a / adeptCount });
-    rows.fillRow(a, scores);
-    eachRow?.(a, scores);
-    let size = 0;
-    let adeptLowest = -1;
-    const adeptSalt = Math.imul(a + 1, 0x85ebca77);
-    for (let m = 0; m < mentorCount; m++) {
-      const score = scores[m]!;
-      // The largest key this score can have; below both heaps' smallest keys it enters neither.
-      const ceiling = score * TIE_SPREAD + TIE_SPREAD - 1;
-      if (score < 0 || (ceiling < adeptLowest && ceiling < mentorLowest[m]!)) continue;
-      const key = ceiling - TIE_SPREAD + 1 + ((Math.imul(m + 1, 0x9e3779b1) ^ adeptSalt) >>> TIE_SHIFT);
-      if (size < k) {
-        size = heapInsert(adeptHeap, adeptHeapMentor, 0, size, key, m);
-        if (size === k) adeptLowest = adeptHeap[0]!;
-      } else if (key > adeptLowest) {
-        heapReplaceRoot(adeptHeap, adeptHeapMentor, 0, size, key, m);
-        adeptLowest = adeptHeap[0]!;
-      }
-      const base = m * k;
-      const mentorSize = mentorHeapSize[m]!;
-      if (mentorSize < k) {
-        mentorHeapSize[m] = heapInsert(mentorHeap, mentorHeapAdept, base, mentorSize, key, a);
-        if (mentorSize + 1 === k) mentorLowest[m] = mentorHeap[base]!;
-      } else if (key > mentorLowest[m]!) {
-        heapReplaceRoot(mentorHeap, mentorHeapAdept, base, k, key, a);
-        mentorLowest[m] = mentorHeap[base]!;
-      }
-    }
-    adeptChosen.set(adeptHeapMentor.subarray(0, size), a * k);
-    for (let i = 0; i < size; i++) adeptChosenScore[a * k + i] = Math.floor(adeptHeap[i]! / TIE_SPREAD);
-    adeptChosenCount[a] = size;
-  }
-  onProgress?.({ phase: 'scoring', fraction: 1 });
-
-  // Merge both sides into rows per adept, without duplicates.
-  const extra = new Int32Array(adeptCount + 1);
-  for (let m = 0; m < mentorCount; m++) {
-    for (let i = 0; i < mentorHeapSize[m]!; i++) extra[mentorHeapAdept[m * k + i]! + 1]! += 1;
-  }
-  for (let a = 0; a < adeptCount; a++) extra[a + 1] = extra[a + 1]! + extra[a]!;
-  const fromMentors = new Int32Array(extra[adeptCount]!);
-  const fromMentorsScore = new Int32Array(fromMentors.length);
-  const fill = extra.slice(0, adeptCount);
-  for (let m = 0; m < mentorCount; m++) {
-    for (let i = 0; i < mentorHeapSize[m]!; i++) {
-      const a = mentorHeapAdept[m * k + i]!;
-      fromMentors[fill[a]!] = m;
-      fromMentorsScore[fill[a]!] = Math.floor(mentorHeap[m * k + i]! / TIE_SPREAD);
-      fill[a] = fill[a]! + 1;
-    }
-  }
-  const rowStart = new Int32Array(adeptCount + 1);
-  const mentorOf = new Int32Array(adeptCount * k + fromMentors.length);
-  const scoreOf = new Int32Array(mentorOf.length);
-  const seen = new Int32Array(mentorCount).fill(-1);
-  let used = 0;
-  for (let a = 0; a < adeptCount; a++) {
-    for (let i = 0; i < adeptChosenCount[a]!; i++) {
-      const m = adeptChosen[a * k + i]!;
-      seen[m] = a;
-      mentorOf[used] = m;
-      scoreOf[used++] = adeptChosenScore[a * k + i]!;
-    }
-    for (let i = extra[a]!; i < extra[a + 1]!; i++) {
-      const m = fromMentors[i]!;
-      if (seen[m] === a) continue;
-      seen[m] = a;
-      mentorOf[used] = m;
-      scoreOf[used++] = fromMentorsScore[i]!;
-    }
-    rowStart[a + 1] = used;
-  }
-  return {
-    adeptCount,
-    mentorCount,
-    capacity: Int32Array.from(rows.capacity),
-    rowStart,
-    mentorOf: mentorOf.slice(0, used),
-    scoreOf: scoreOf.slice(0, used),
-    maxScore: rows.maxScore,
-  };
-}
-
-/** Keys spread ties over this many hash values (10 bits); keys stay within 32 bits for any score. */
-const TIE_SPREAD = 1024;
-const TIE_SHIFT = 22;
-
-/** Inserts into a min-heap stored at heap[base ..< base + size]; returns the new size. */
-function heapInsert(
-  heap: Int32Array,
-  item: Int32Array,
-  base: number,
-  size: number,
-  key: number,
-  value: number,
-) {
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[base + parent]! <= key) break;
-    heap[base + i] = heap[base + parent]!;
-    item[base + i] = item[base + parent]!;
-    i = parent;
-  }
-  heap[base + i] = key;
-  item[base + i] = value;
-  return size + 1;
-}
-
-/** Replaces the smallest key of a full min-heap and restores the order. */
-function heapReplaceRoot(
-  heap: Int32Array,
-  item: Int32Array,
-  base: number,
-  size: number,
-  key: number,
-  value: number,
-) {
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= size) break;
-    if (child + 1 < size && heap[base + child + 1]! < heap[base + child]!) child++;
-    if (heap[base + child]! >= key) break;
-    heap[base + i] = heap[base + child]!;
-    item[base + i] = item[base + child]!;
-    i = child;
-  }
-  heap[base + i] = key;
-  item[base + i] = value;
+/** The candidates alone (see candidates.ts), scored on this thread. */
+export function topCandidates(rows: ScoreRows, k: number, onProgress?: ProgressCallback): CandidateGraph {
+  return scoringPass(rows, k, { keepScores: false, onProgress, parallel: 'never' }).graph;
 }
 
 /** The graph with more pairs added to their rows (pairs already in it, or listed twice, are skipped). */
