@@ -25,6 +25,8 @@ import { DEFAULT_MAX_SCORE, NOT_ALLOWED } from './types.ts';
 
 /** Dual-infeasible pairs returned for a re-solve; more are counted but not listed. */
 export const MAX_LISTED_VIOLATIONS = 200_000;
+/** Potentials and terms below this size add up within 32 bits (the fast loop). */
+const INT32_SAFE = 2 ** 29;
 /** How often (in adepts) the checker reports progress. */
 const PROGRESS_EVERY_ADEPTS = 1024;
 
@@ -74,15 +76,23 @@ export function verifyClaim(rows: ScoreRows, claim: IndexedClaim, options: Verif
 
   const load = new Int32Array(mentorCount);
   const scores = new Int32Array(mentorCount);
+  const flaggedMentor = new Int32Array(mentorCount);
   const violatingPairs: CheckResult['violatingPairs'] = [];
   let violatingPairCount = 0;
   const nearPairs: CheckResult['violatingPairs'] = [];
   const slackBelow = options.listSlackBelow ?? 0;
   const maxNearPairs = MAX_LISTED_NEAR_PAIRS_PER_ADEPT * adeptCount;
   const matrix = rows.matrix;
+  const v = claim.mentorPotential;
+  // v[m] − B − slackBelow per mentor, when every value is a small integer (else the general loop runs).
+  let mentorTerm: Int32Array | null = new Int32Array(mentorCount);
+  for (let m = 0; m < mentorCount && mentorTerm; m++) {
+    const term = v[m]! - bonus - Math.max(0, slackBelow);
+    if (Number.isSafeInteger(term) && Math.abs(term) < INT32_SAFE) mentorTerm[m] = term;
+    else mentorTerm = null;
+  }
   let primalObjective = 0;
   let dualObjective = 0;
-  const v = claim.mentorPotential;
 
   for (let a = 0; a < adeptCount; a++) {
     if (options.onProgress && a % PROGRESS_EVERY_ADEPTS === 0) {
@@ -116,17 +126,26 @@ export function verifyClaim(rows: ScoreRows, claim: IndexedClaim, options: Verif
       }
     }
     // Dual feasibility: the tight inner loop over all allowed pairs of this adept, flagging every pair
-    // whose slack is below `slackBelow` (at least 0, so violations are always flagged).
-    const need = u - bonus - Math.max(0, slackBelow);
-    for (let m = 0; m < mentorCount; m++) {
-      let score: number;
-      if (matrix) {
-        score = matrix[rowBase + m]!;
-        if (score === NOT_ALLOWED || score <= need + v[m]!) continue;
-      } else {
-        score = scores[m]!;
-        if (score < 0 || score <= need + v[m]!) continue;
+    // whose slack is below `slackBelow` (at least 0, so violations are always flagged): a pair is flagged
+    // when its score exceeds u + v[m] − B − slackBelow.
+    let hits = 0;
+    if (matrix && mentorTerm && Number.isInteger(u) && Math.abs(u) < INT32_SAFE) {
+      // Small integers throughout: the JIT keeps this loop in 32-bit registers.
+      const ui = u | 0;
+      for (let m = 0, i = rowBase; m < mentorCount; m++, i++) {
+        const score = matrix[i]!;
+        if (score > ui + mentorTerm[m]! && score !== NOT_ALLOWED) flaggedMentor[hits++] = m;
       }
+    } else {
+      const need = u - bonus - Math.max(0, slackBelow);
+      for (let m = 0; m < mentorCount; m++) {
+        const score = matrix ? matrix[rowBase + m]! : scores[m]!;
+        if (score !== NOT_ALLOWED && score >= 0 && score > need + v[m]!) flaggedMentor[hits++] = m;
+      }
+    }
+    for (let h = 0; h < hits; h++) {
+      const m = flaggedMentor[h]!;
+      const score = matrix ? matrix[rowBase + m]! : scores[m]!;
       if (score > u - bonus + v[m]!) {
         violatingPairCount++;
         if (violatingPairs.length < MAX_LISTED_VIOLATIONS)
