@@ -23,11 +23,15 @@ export const DEFAULT_CANDIDATES_PER_ADEPT = 16;
 const MAX_CANDIDATES_PER_ADEPT = 64;
 const FIRST_SOLVE_PAIRS = 128_000;
 
-/** K for a number of adepts: more candidates while the first solve stays small, so one round suffices. */
-export function candidatesPerAdeptFor(adeptCount: number): number {
-  const k = Math.round(FIRST_SOLVE_PAIRS / Math.max(1, adeptCount));
+/**
+ * K for an instance: more candidates while the first solve stays small (so that one round suffices), but
+ * not more than an eighth of the mentors (a few already cover a small instance).
+ */
+export function candidatesPerAdeptFor(adeptCount: number, mentorCount: number): number {
+  const k = Math.round(Math.min(FIRST_SOLVE_PAIRS / Math.max(1, adeptCount), mentorCount / 8));
   return Math.min(MAX_CANDIDATES_PER_ADEPT, Math.max(DEFAULT_CANDIDATES_PER_ADEPT, k));
 }
+
 /** After a round, pairs whose slack is below this many thousandths of maxScore join the candidates. */
 const NEAR_SLACK_PER_1000 = 50;
 /** Scores are kept in memory up to this size; above it every check scores all pairs again. */
@@ -48,7 +52,10 @@ export interface ProveOptions {
 }
 
 export function solveAndProve(rows: ScoreRows, options: ProveOptions = {}): ProvenAssignment {
-  const k = Math.max(1, options.candidatesPerAdept ?? candidatesPerAdeptFor(rows.adeptCount));
+  const k = Math.max(
+    1,
+    options.candidatesPerAdept ?? candidatesPerAdeptFor(rows.adeptCount, rows.mentorCount),
+  );
   const scored = scoreAndSelect(rows, k, options.onProgress);
   const proofRows = scored.rows;
   let graph = scored.graph;

@@ -33,8 +33,8 @@ export function cardinalityBonusFor(maxScore: number, adeptCount: number, totalC
 
 export interface SolveOptions {
   onProgress?: ProgressCallback;
-  /** Skip the auction (tests of the fallback). */
-  method?: 'auto' | 'successive-paths';
+  /** By default the auction above SMALL_GRAPH_PAIRS candidate pairs, successive shortest paths below. */
+  method?: 'auction' | 'successive-paths';
   /**
    * An optimum of the same adepts and mentors with fewer candidate pairs (the previous proof round): when
    * few adepts have a new pair that breaks its potentials, successive shortest paths repair it.
@@ -48,6 +48,11 @@ export interface WarmStart {
   mentorPotential: ArrayLike<number>;
 }
 
+/**
+ * Up to this many candidate pairs successive shortest paths solve the graph: on small graphs they are as
+ * fast, and less code to compile in a fresh process.
+ */
+const SMALL_GRAPH_PAIRS = 20_000;
 /** The first ε of a cold auction, in score points (scaled inside): a coarse pass before finer ones. */
 const COLD_EPSILON_POINTS_PER_1000 = 10;
 /** A warm start repairs at most this share of the adepts (more: the auction from scratch is faster). */
@@ -63,7 +68,9 @@ export function solveCandidateGraph(graph: CandidateGraph, options: SolveOptions
     const repaired = repairWithPairs(graph, bonus, options.warmStart, maxAdepts);
     if (repaired && certifiesOnCandidates(graph, repaired)) return repaired;
   }
-  if (options.method !== 'successive-paths') {
+  const method =
+    options.method ?? (graph.mentorOf.length <= SMALL_GRAPH_PAIRS ? 'successive-paths' : 'auction');
+  if (method === 'auction') {
     const result = solveByAuction(graph, bonus, options.onProgress);
     if (result) return result;
   }
