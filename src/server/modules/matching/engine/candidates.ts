@@ -121,19 +121,30 @@ export function candidateGraph(
     key: new Int32Array(mentorCount * k),
     size: new Int32Array(mentorCount),
   };
-  const pool: { key: number; adept: number }[] = [];
+  // Candidates of one mentor from every thread, best first (insertion sort: at most threads × k of them).
+  const poolKey = new Int32Array(selections.length * k);
+  const poolAdept = new Int32Array(selections.length * k);
   for (let m = 0; m < mentorCount; m++) {
-    pool.length = 0;
+    let pooled = 0;
     for (const s of selections) {
-      for (let i = 0; i < s.mentorSize[m]!; i++)
-        pool.push({ key: s.mentorKey[m * k + i]!, adept: s.mentorAdept[m * k + i]! });
+      for (let i = 0; i < s.mentorSize[m]!; i++) {
+        const key = s.mentorKey[m * k + i]!;
+        const adept = s.mentorAdept[m * k + i]!;
+        let at = pooled++;
+        while (at > 0 && better(key, adept, poolKey[at - 1]!, poolAdept[at - 1]!)) {
+          poolKey[at] = poolKey[at - 1]!;
+          poolAdept[at] = poolAdept[at - 1]!;
+          at--;
+        }
+        poolKey[at] = key;
+        poolAdept[at] = adept;
+      }
     }
-    if (selections.length > 1) pool.sort((x, y) => y.key - x.key || x.adept - y.adept);
-    const size = Math.min(k, pool.length);
+    const size = Math.min(k, pooled);
     for (let i = 0; i < size; i++) {
-      mentorChoice.adept[m * k + i] = pool[i]!.adept;
-      mentorChoice.key[m * k + i] = pool[i]!.key;
-      fromMentorsStart[pool[i]!.adept + 1] = fromMentorsStart[pool[i]!.adept + 1]! + 1;
+      mentorChoice.adept[m * k + i] = poolAdept[i]!;
+      mentorChoice.key[m * k + i] = poolKey[i]!;
+      fromMentorsStart[poolAdept[i]! + 1] = fromMentorsStart[poolAdept[i]! + 1]! + 1;
     }
     mentorChoice.size[m] = size;
   }
@@ -160,15 +171,19 @@ export function candidateGraph(
   let used = 0;
   for (let a = 0; a < adeptCount; a++) {
     const start = used;
-    const take = (m: number, key: number) => {
-      if (seen[m] === a) return;
+    for (let i = 0; i < chosenCount[a]!; i++) {
+      const m = adeptMentor[a * k + i]!;
       seen[m] = a;
-      keyOfMentor[m] = key;
+      keyOfMentor[m] = adeptKey[a * k + i]!;
       mentorOf[used++] = m;
-    };
-    for (let i = 0; i < chosenCount[a]!; i++) take(adeptMentor[a * k + i]!, adeptKey[a * k + i]!);
-    for (let i = fromMentorsStart[a]!; i < fromMentorsStart[a + 1]!; i++)
-      take(fromMentors[i]!, fromMentorsKey[i]!);
+    }
+    for (let i = fromMentorsStart[a]!; i < fromMentorsStart[a + 1]!; i++) {
+      const m = fromMentors[i]!;
+      if (seen[m] === a) continue;
+      seen[m] = a;
+      keyOfMentor[m] = fromMentorsKey[i]!;
+      mentorOf[used++] = m;
+    }
     mentorOf.subarray(start, used).sort();
     for (let e = start; e < used; e++) scoreOf[e] = keyOfMentor[mentorOf[e]!]! >> TIE_BITS;
     rowStart[a + 1] = used;

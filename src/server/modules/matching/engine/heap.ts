@@ -91,8 +91,9 @@ export class BucketQueue {
   private readonly head = new Int32Array(BUCKET_WINDOW).fill(-1);
   /** The key of bucket 0. */
   private base = 0;
-  /** The lowest bucket that may hold items. */
+  /** The lowest bucket that may hold items, and one past the highest used since the last clear. */
   private cursor = 0;
+  private usedBuckets = 0;
   private inBuckets = 0;
   private readonly far = new NodeHeap(64);
   /** The key of the item the last pop returned. */
@@ -103,7 +104,8 @@ export class BucketQueue {
   }
 
   clear(): void {
-    if (this.inBuckets > 0) this.head.fill(-1);
+    if (this.inBuckets > 0) this.head.fill(-1, this.cursor, this.usedBuckets);
+    this.usedBuckets = 0;
     this.items = 0;
     this.inBuckets = 0;
     this.far.clear();
@@ -134,8 +136,8 @@ export class BucketQueue {
 
   /** Moves the window to the smallest far key and brings the keys inside it into buckets. */
   private refill(): void {
-    this.head.fill(-1);
     this.items = 0;
+    this.usedBuckets = 0;
     this.cursor = 0;
     this.base = this.far.topKey();
     while (this.far.size > 0 && this.far.topKey() - this.base < BUCKET_WINDOW) {
@@ -152,6 +154,7 @@ export class BucketQueue {
     this.itemNext[item] = this.head[bucket]!;
     this.head[bucket] = item;
     this.inBuckets++;
+    if (bucket >= this.usedBuckets) this.usedBuckets = bucket + 1;
   }
 
   private grow(): void {
