@@ -87,6 +87,48 @@ export function auction(problem: OneSidedProblem, start: AuctionStart): AuctionR
       profit[k] = w - price[l]!;
     }
   }
+  // The cheapest and second cheapest unit of each object, the poorest and second poorest unit of each
+  // person: a scan reads these instead of looping over units. Refreshed whenever a price or profit changes.
+  const objectLow = new Float64Array(objectCount);
+  const objectNext = new Float64Array(objectCount);
+  const objectLowUnit = new Int32Array(objectCount);
+  const personLow = new Float64Array(personCount);
+  const personNext = new Float64Array(personCount);
+  const personLowUnit = new Int32Array(personCount);
+  const refreshObject = (j: number) => {
+    let unit = objectUnitStart[j]!;
+    let low = price[unit]!;
+    let next = Number.POSITIVE_INFINITY;
+    for (let l = unit + 1, last = objectUnitStart[j + 1]!; l < last; l++) {
+      const p = price[l]!;
+      if (p < low) {
+        next = low;
+        low = p;
+        unit = l;
+      } else if (p < next) next = p;
+    }
+    objectLow[j] = low;
+    objectNext[j] = next;
+    objectLowUnit[j] = unit;
+  };
+  const refreshPerson = (i: number) => {
+    let unit = personUnitStart[i]!;
+    let low = profit[unit]!;
+    let next = Number.POSITIVE_INFINITY;
+    for (let k = unit + 1, last = personUnitStart[i + 1]!; k < last; k++) {
+      const f = profit[k]!;
+      if (f < low) {
+        next = low;
+        low = f;
+        unit = k;
+      } else if (f < next) next = f;
+    }
+    personLow[i] = low;
+    personNext[i] = next;
+    personLowUnit[i] = unit;
+  };
+  for (let j = 0; j < objectCount; j++) refreshObject(j);
+  for (let i = 0; i < personCount; i++) refreshPerson(i);
   // Circular queues: person units waiting to bid, object units waiting to lower their price.
   const personQueue = new Int32Array(personUnits + 1);
   const objectQueue = new Int32Array(objectUnits + 1);
@@ -138,25 +180,14 @@ export function auction(problem: OneSidedProblem, start: AuctionStart): AuctionR
         const j = rowObject[e]!;
         const w = rowWeight[e]!;
         // The cheapest unit of the object, and the second cheapest as another option.
-        let cheapest = objectUnitStart[j]!;
-        let low = price[cheapest]!;
-        let next = Number.POSITIVE_INFINITY;
-        for (let l = cheapest + 1, last = objectUnitStart[j + 1]!; l < last; l++) {
-          const p = price[l]!;
-          if (p < low) {
-            next = low;
-            low = p;
-            cheapest = l;
-          } else if (p < next) next = p;
-        }
-        const value = w - low;
+        const value = w - objectLow[j]!;
         if (value > best) {
           second = best;
           best = value;
-          bestUnit = cheapest;
+          bestUnit = objectLowUnit[j]!;
           bestWeight = w;
         } else if (value > second) second = value;
-        if (w - next > second) second = w - next;
+        if (w - objectNext[j]! > second) second = w - objectNext[j]!;
       }
       // A single candidate: raise its price by ε only (there is nothing to compare it with).
       if (second === Number.NEGATIVE_INFINITY) second = best;
@@ -171,6 +202,8 @@ export function auction(problem: OneSidedProblem, start: AuctionStart): AuctionR
       held[k] = bestUnit;
       weightOf[k] = bestWeight;
       profit[k] = bestWeight - bid;
+      refreshObject(objectOfUnit[bestUnit]!);
+      refreshPerson(i);
     }
 
     // Reverse steps: object units without a person and a positive price lower it.
@@ -191,28 +224,18 @@ export function auction(problem: OneSidedProblem, start: AuctionStart): AuctionR
         const i = colPerson[c]!;
         const w = colWeight[c]!;
         // The person unit with the lowest profit is the cheapest to attract.
-        let poorest = personUnitStart[i]!;
-        let low = profit[poorest]!;
-        let next = Number.POSITIVE_INFINITY;
-        for (let k = poorest + 1, last = personUnitStart[i + 1]!; k < last; k++) {
-          const f = profit[k]!;
-          if (f < low) {
-            next = low;
-            low = f;
-            poorest = k;
-          } else if (f < next) next = f;
-        }
-        const value = w - low;
+        const value = w - personLow[i]!;
         if (value > best) {
           second = best;
           best = value;
-          bestUnit = poorest;
+          bestUnit = personLowUnit[i]!;
           bestWeight = w;
         } else if (value > second) second = value;
-        if (w - next > second) second = w - next;
+        if (w - personNext[i]! > second) second = w - personNext[i]!;
       }
       if (bestUnit < 0 || best - epsilon <= 0) {
         price[l] = 0;
+        refreshObject(j);
         continue;
       }
       const newPrice = Math.max(0, second - epsilon);
@@ -223,6 +246,8 @@ export function auction(problem: OneSidedProblem, start: AuctionStart): AuctionR
       held[bestUnit] = l;
       weightOf[bestUnit] = bestWeight;
       profit[bestUnit] = bestWeight - newPrice;
+      refreshObject(j);
+      refreshPerson(personOfUnit[bestUnit]!);
       if (price[released]! > 0) queueObject(released);
     }
     if (epsilon === 1) break;
