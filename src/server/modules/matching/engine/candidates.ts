@@ -14,6 +14,8 @@ import type { CandidateGraph } from './types.ts';
 const TIE_BITS = 10;
 const TIE_SPREAD = 2 ** TIE_BITS;
 const TIE_SHIFT = 32 - TIE_BITS;
+/** Adepts are numbered below this when choices of several threads are merged (keys · span stay exact). */
+const ADEPT_SPAN = 2 ** 21;
 
 export interface SelectorBuffers {
   /** Per adept: k mentors, their keys, how many. */
@@ -114,6 +116,7 @@ export function candidateGraph(
   maxScore: number,
 ): CandidateGraph {
   const { adeptMentor, adeptKey, adeptCount: chosenCount } = selections[0]!;
+  if (adeptCount >= ADEPT_SPAN) throw new RangeError('too many adepts for candidate selection');
   // Each mentor's best k over all threads.
   const fromMentorsStart = new Int32Array(adeptCount + 1);
   const mentorChoice: { adept: Int32Array; key: Int32Array; size: Int32Array } = {
@@ -121,30 +124,34 @@ export function candidateGraph(
     key: new Int32Array(mentorCount * k),
     size: new Int32Array(mentorCount),
   };
-  // Candidates of one mentor from every thread, best first (insertion sort: at most threads × k of them).
-  const poolKey = new Int32Array(selections.length * k);
-  const poolAdept = new Int32Array(selections.length * k);
+  // One thread: its heap is the choice. Several: the best k of their heaps, by (key, then lower index),
+  // sorted as one number per entry (key · 2^ADEPT_BITS + the adept's index counted from the top).
+  const pool = new Float64Array(selections.length * k);
   for (let m = 0; m < mentorCount; m++) {
-    let pooled = 0;
-    for (const s of selections) {
-      for (let i = 0; i < s.mentorSize[m]!; i++) {
-        const key = s.mentorKey[m * k + i]!;
-        const adept = s.mentorAdept[m * k + i]!;
-        let at = pooled++;
-        while (at > 0 && better(key, adept, poolKey[at - 1]!, poolAdept[at - 1]!)) {
-          poolKey[at] = poolKey[at - 1]!;
-          poolAdept[at] = poolAdept[at - 1]!;
-          at--;
+    let size = 0;
+    if (selections.length === 1) {
+      const s = selections[0]!;
+      size = s.mentorSize[m]!;
+      mentorChoice.adept.set(s.mentorAdept.subarray(m * k, m * k + size), m * k);
+      mentorChoice.key.set(s.mentorKey.subarray(m * k, m * k + size), m * k);
+    } else {
+      let pooled = 0;
+      for (const s of selections) {
+        for (let i = 0; i < s.mentorSize[m]!; i++) {
+          pool[pooled++] =
+            s.mentorKey[m * k + i]! * ADEPT_SPAN + (ADEPT_SPAN - 1 - s.mentorAdept[m * k + i]!);
         }
-        poolKey[at] = key;
-        poolAdept[at] = adept;
+      }
+      const best = pool.subarray(0, pooled).sort().reverse();
+      size = Math.min(k, pooled);
+      for (let i = 0; i < size; i++) {
+        mentorChoice.key[m * k + i] = Math.floor(best[i]! / ADEPT_SPAN);
+        mentorChoice.adept[m * k + i] = ADEPT_SPAN - 1 - (best[i]! % ADEPT_SPAN);
       }
     }
-    const size = Math.min(k, pooled);
     for (let i = 0; i < size; i++) {
-      mentorChoice.adept[m * k + i] = poolAdept[i]!;
-      mentorChoice.key[m * k + i] = poolKey[i]!;
-      fromMentorsStart[poolAdept[i]! + 1] = fromMentorsStart[poolAdept[i]! + 1]! + 1;
+      const adept = mentorChoice.adept[m * k + i]!;
+      fromMentorsStart[adept + 1] = fromMentorsStart[adept + 1]! + 1;
     }
     mentorChoice.size[m] = size;
   }
