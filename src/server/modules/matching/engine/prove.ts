@@ -44,6 +44,8 @@ export interface ProvenAssignment {
   candidatePairs: number;
   /** The candidate graph of the last round (for an external comparison such as the benchmark's HiGHS run). */
   graph: CandidateGraph;
+  /** Threads that scored the pairs (1 or 2). */
+  scoringThreads: number;
 }
 
 export interface ProveOptions {
@@ -57,6 +59,7 @@ export function solveAndProve(rows: ScoreRows, options: ProveOptions = {}): Prov
     options.candidatesPerAdept ?? candidatesPerAdeptFor(rows.adeptCount, rows.mentorCount),
   );
   const scored = scoreAndSelect(rows, k, options.onProgress);
+  const scoringThreads = scored.threads;
   const proofRows = scored.rows;
   let graph = scored.graph;
   const listSlackBelow = Math.ceil((rows.maxScore * NEAR_SLACK_PER_1000) / 1000);
@@ -74,7 +77,9 @@ export function solveAndProve(rows: ScoreRows, options: ProveOptions = {}): Prov
       },
       { onProgress: options.onProgress, listSlackBelow },
     );
-    if (check.ok) return { result, check, rounds: round, candidatePairs: graph.mentorOf.length, graph };
+    if (check.ok) {
+      return { result, check, rounds: round, candidatePairs: graph.mentorOf.length, graph, scoringThreads };
+    }
     if (check.violatingPairs.length === 0) {
       throw new Error(`matching proof failed: ${check.problems.map((p) => p.message).join('; ')}`);
     }
