@@ -21,7 +21,7 @@ import { NOT_ALLOWED } from './types.ts';
 export const DEFAULT_CANDIDATES_PER_ADEPT = 16;
 /** … and at most; in between, about this many candidate pairs by adepts (the first solve's size). */
 const MAX_CANDIDATES_PER_ADEPT = 64;
-const FIRST_SOLVE_PAIRS = 128_000;
+const FIRST_SOLVE_PAIRS = 192_000;
 
 /**
  * K for an instance: more candidates while the first solve stays small (so that one round suffices), but
