@@ -103,6 +103,19 @@ export class CandidateSelector {
   }
 }
 
+/** This module's selection code as JavaScript source for a worker thread (see kernelWorkerSource). */
+export function selectorWorkerSource(): string {
+  return [
+    `const TIE_BITS = ${TIE_BITS};`,
+    `const TIE_SPREAD = ${TIE_SPREAD};`,
+    `const TIE_SHIFT = ${TIE_SHIFT};`,
+    `const better = ${better};`,
+    `${heapInsert}`,
+    `${heapReplaceRoot}`,
+    `${CandidateSelector}`,
+  ].join('\n');
+}
+
 /**
  * The candidate graph from the selections of all threads (their per-adept parts shared, their per-mentor
  * heaps merged): each adept's row holds its chosen mentors and the mentors that chose it, in mentor order.

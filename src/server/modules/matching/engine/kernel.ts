@@ -234,6 +234,23 @@ export class RowKernel {
   }
 }
 
+/**
+ * This module's code as JavaScript source for a worker thread started from a string (see
+ * scoring-pass.ts): the functions and the class as the running process compiled them, and the constants.
+ * Nothing here may use an import.
+ */
+export function kernelWorkerSource(): string {
+  return [
+    `const TRAVEL_KM_PER_MINUTE = ${TRAVEL_KM_PER_MINUTE};`,
+    `const DEFAULT_MAX_TRAVEL_MINUTES = ${DEFAULT_MAX_TRAVEL_MINUTES};`,
+    `const EXCLUDED = ${EXCLUDED};`,
+    `const share = ${share};`,
+    `const popcount32 = ${popcount32};`,
+    `${travelPoints}`,
+    `${RowKernel}`,
+  ].join('\n');
+}
+
 /** What a worker thread needs to score the rows of a ScoreRows: the kernel's tables and the row → adept map. */
 export interface KernelSource {
   tables: RowKernelTables;

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { SelectorBuffers } from './candidates.ts';
-import { CandidateSelector, candidateGraph, selectorBuffers } from './candidates.ts';
+import { CandidateSelector, candidateGraph, selectorBuffers, selectorWorkerSource } from './candidates.ts';
 import type { KernelSource } from './kernel.ts';
-import { kernelSourceOf, RowKernel } from './kernel.ts';
+import { kernelSourceOf, kernelWorkerSource, type RowKernel } from './kernel.ts';
 import type { CandidateGraph, ProgressCallback, ScoreRows } from './types.ts';
 import { NOT_ALLOWED } from './types.ts';
 
@@ -11,8 +11,10 @@ import { NOT_ALLOWED } from './types.ts';
  * when they fit. Above PARALLEL_MIN_PAIRS, and when the rows come straight from the kernel, a worker thread
  * scores chunks of rows beside the main thread (two cores): both claim chunks from a shared counter, write
  * scores into one SharedArrayBuffer and select candidates into their own buffers, merged at the end. The
- * main thread waits with Atomics.wait, so the pass stays synchronous; the worker needs a moment to start
- * (loading TypeScript through tsx), during which the main thread already scores.
+ * main thread waits with Atomics.wait, so the pass stays synchronous. The worker starts from a string of
+ * JavaScript — this code as the running process compiled it (`Function.prototype.toString`) — so it
+ * neither loads TypeScript nor imports anything and is ready in a few milliseconds; the main thread
+ * already scores meanwhile.
  */
 
 /** Below this many pairs one thread scores everything (a worker takes longer to start than it saves). */
@@ -49,7 +51,7 @@ export interface ScoringPassOptions {
   onProgress?: ProgressCallback;
   /**
    * Use a worker thread whenever the rows allow it, or never. 'worker-first' (tests): always, and the main
-   * thread waits until the worker is ready (or failed) before it scores.
+   * thread waits until the worker holds a chunk (or failed) before it scores.
    */
   parallel?: 'auto' | 'always' | 'worker-first' | 'never';
   /**
@@ -127,7 +129,7 @@ export function scoringPass(rows: ScoreRows, k: number, options: ScoringPassOpti
   };
   let worker: Worker | null = null;
   try {
-    worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: task });
+    worker = new Worker(workerCode(), { eval: true, workerData: task });
     worker.unref();
     // Errors are handled through the shared words; an 'error' event must not crash the process.
     worker.on('error', () => Atomics.store(control, WORKER_FAILED, 1));
@@ -186,24 +188,32 @@ export function scoringPass(rows: ScoreRows, k: number, options: ScoringPassOpti
   };
 }
 
-/** The worker's side: claim chunks until none is left. */
-export function runScoringWorker(task: WorkerTask): void {
+/**
+ * The worker's side: claim chunks until none is left. It runs from the worker's copy of the code, which
+ * cannot follow imports: the kernel and selector classes come as arguments.
+ */
+export function runScoringWorker(
+  task: WorkerTask,
+  Kernel: typeof RowKernel,
+  Selector: typeof CandidateSelector,
+): void {
   const { source, mentorCount, k, matrix, control, chunkState, buffers, failAfterChunks } = task;
   const adeptCount = source.adeptOfRow.length;
   const chunks = Math.ceil(adeptCount / CHUNK_ROWS);
   try {
-    const kernel = new RowKernel(source.tables);
-    const selector = new CandidateSelector(mentorCount, k, buffers);
+    const kernel = new Kernel(source.tables);
+    const selector = new Selector(mentorCount, k, buffers);
     const scores = new Int32Array(mentorCount);
-    if (failAfterChunks === undefined) {
-      Atomics.store(control, WORKER_READY, 1);
-      Atomics.notify(control, WORKER_READY);
-    }
     for (let scored = 0; ; scored++) {
       if (scored === failAfterChunks) throw new Error('scoring worker: failing as asked');
       const chunk = Atomics.add(control, NEXT_CHUNK, 1);
       if (chunk >= chunks) break;
       Atomics.store(chunkState, chunk, TAKEN_BY_WORKER);
+      // Ready once it holds a chunk (a main thread that waits for it then leaves it at least one).
+      if (scored === 0 && failAfterChunks === undefined) {
+        Atomics.store(control, WORKER_READY, 1);
+        Atomics.notify(control, WORKER_READY);
+      }
       for (let a = chunk * CHUNK_ROWS, end = Math.min(adeptCount, a + CHUNK_ROWS); a < end; a++) {
         kernel.fillRow(source.adeptOfRow[a]!, scores);
         keepRow(matrix, a, mentorCount, scores);
@@ -220,24 +230,48 @@ export function runScoringWorker(task: WorkerTask): void {
   }
 }
 
+/** NOT_ALLOWED as a local name: the worker's copy of the code below cannot follow an import. */
+const NOT_ALLOWED_SCORE = NOT_ALLOWED;
+
 function keepRow(matrix: Uint16Array | null, a: number, mentorCount: number, scores: Int32Array): void {
   if (!matrix) return;
   const base = a * mentorCount;
   for (let m = 0; m < mentorCount; m++) {
     const score = scores[m]!;
-    matrix[base + m] = score < 0 ? NOT_ALLOWED : score;
+    matrix[base + m] = score < 0 ? NOT_ALLOWED_SCORE : score;
   }
 }
 
-/** Workers do not inherit the tsx loader: the worker registers it, then loads scoring-worker.ts. */
-const WORKER_BOOTSTRAP = `
-  const { workerData } = require('node:worker_threads');
-  import('tsx/esm/api')
-    .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./scoring-worker.ts', import.meta.url).href)}); })
-    .then((module) => module.run(workerData))
-    .catch(() => {
+/**
+ * The worker's code: a fixed start that evaluates the body inside try, so that even a body that does not
+ * compile reports a failure through the shared words (the main thread, blocked in Atomics.wait, hears no
+ * events). `__name` is the helper tsx (esbuild's keepNames) puts into compiled functions.
+ */
+export function workerCode(): string {
+  const body = [
+    'const __name = (target) => target;',
+    kernelWorkerSource(),
+    selectorWorkerSource(),
+    `const CHUNK_ROWS = ${CHUNK_ROWS};`,
+    `const NEXT_CHUNK = ${NEXT_CHUNK};`,
+    `const DONE_CHUNKS = ${DONE_CHUNKS};`,
+    `const WORKER_FAILED = ${WORKER_FAILED};`,
+    `const WORKER_READY = ${WORKER_READY};`,
+    `const TAKEN_BY_WORKER = ${TAKEN_BY_WORKER};`,
+    `const DONE_BY_WORKER = ${DONE_BY_WORKER};`,
+    `const NOT_ALLOWED_SCORE = ${NOT_ALLOWED_SCORE};`,
+    `${keepRow}`,
+    `${runScoringWorker}`,
+    'runScoringWorker(workerData, RowKernel, CandidateSelector);',
+  ].join('\n');
+  return `
+    const { workerData } = require('node:worker_threads');
+    try {
+      new Function('workerData', ${JSON.stringify(body)})(workerData);
+    } catch {
       Atomics.store(workerData.control, ${WORKER_FAILED}, 1);
       Atomics.notify(workerData.control, ${DONE_CHUNKS});
       Atomics.notify(workerData.control, ${WORKER_READY});
-    });
-`;
+    }
+  `;
+}
