@@ -1,5 +1,10 @@
 import type { MentorProfile, NeedsProfile, ProfileBasics } from '../../../../shared/intake.ts';
-import type { ProgrammeSettings } from '../../../../shared/programme.ts';
+import {
+  defaultMatchingWeights,
+  type MatchingCriterion,
+  matchingCriteria,
+  type ProgrammeSettings,
+} from '../../../../shared/programme.ts';
 import { managementLevels } from '../../../../shared/roles.ts';
 import type { RowKernelTables } from './kernel.ts';
 import {
@@ -22,32 +27,13 @@ export { DEFAULT_MAX_TRAVEL_MINUTES, TRAVEL_KM_PER_MINUTE, travelPoints } from '
 
 export type ManagementLevel = (typeof managementLevels)[number];
 
-export const criteria = [
-  'developmentAreas',
-  'managementLevel',
-  'sector',
-  'language',
-  'travel',
-  'wishedLevel',
-  'wishedGender',
-  'otherOrganisation',
-  'mentorWishes',
-] as const;
-export type Criterion = (typeof criteria)[number];
+// The criteria and their default weights are part of a programme's settings (src/shared/programme.ts).
+export const criteria = matchingCriteria;
+export type Criterion = MatchingCriterion;
 export type ScoreWeights = Record<Criterion, number>;
 
 /** The default weights; they add up to 1000, the default score scale. */
-export const defaultScoreWeights: ScoreWeights = {
-  developmentAreas: 300,
-  managementLevel: 150,
-  sector: 100,
-  language: 100,
-  travel: 150,
-  wishedLevel: 60,
-  wishedGender: 60,
-  otherOrganisation: 40,
-  mentorWishes: 40,
-};
+export const defaultScoreWeights: ScoreWeights = defaultMatchingWeights;
 
 /** Mean Earth radius for the haversine distance. */
 const EARTH_RADIUS_KM = 6371;
