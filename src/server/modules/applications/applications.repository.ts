@@ -1,5 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Queryable } from '../../db/connection.ts';
-import type { ApplicationApprovalTable, ApplicationTable } from '../../db/database.ts';
+import type { ApplicationApprovalTable, ApplicationTable, Database } from '../../db/database.ts';
 
 export type ApplicationRow = ApplicationTable;
 export type ApprovalRow = ApplicationApprovalTable;
@@ -256,37 +257,50 @@ export async function listPendingApprovals(db: Queryable) {
     .execute();
 }
 
+/** Who a pending approval can be addressed to, as the queries over `ap`, `a` and `pr` see it. */
+export interface ApproverScope {
+  email: string;
+  coordinatedOrganisationIds: string[];
+  administeredNetworkIds: string[];
+}
+
+type ApprovalTables = Database & {
+  ap: Database['application_approvals'];
+  a: Database['applications'];
+  pr: Database['programmes'];
+};
+
+/**
+ * Approvals addressed to this person: by e-mail, HR steps of organisations they coordinate, and the
+ * administrators' steps of their networks. The policy has the last word on who decides.
+ */
+export function addressedTo(eb: ExpressionBuilder<ApprovalTables, 'ap' | 'a' | 'pr'>, who: ApproverScope) {
+  const conditions = [eb('ap.approver_email', '=', who.email)];
+  if (who.coordinatedOrganisationIds.length > 0) {
+    conditions.push(
+      eb.and([eb('ap.approver', '=', 'hr'), eb('a.organisation_id', 'in', who.coordinatedOrganisationIds)]),
+    );
+  }
+  if (who.administeredNetworkIds.length > 0) {
+    conditions.push(
+      eb.and([
+        eb('ap.approver', 'in', ['hr', 'coordinator', 'board']),
+        eb('pr.network_id', 'in', who.administeredNetworkIds),
+      ]),
+    );
+  }
+  return eb.or(conditions);
+}
+
 /** Pending approvals that may be addressed to a signed-in person: by e-mail, or to a group they belong to; the policy has the last word. */
-export async function listPendingApprovalsFor(
-  db: Queryable,
-  who: { email: string; coordinatedOrganisationIds: string[]; administeredNetworkIds: string[] },
-) {
+export async function listPendingApprovalsFor(db: Queryable, who: ApproverScope) {
   return db
     .selectFrom('application_approvals as ap')
     .innerJoin('applications as a', 'a.id', 'ap.application_id')
     .innerJoin('programmes as pr', 'pr.id', 'a.programme_id')
     .selectAll('ap')
     .where('ap.status', '=', 'pending')
-    .where((eb) => {
-      const conditions = [eb('ap.approver_email', '=', who.email)];
-      if (who.coordinatedOrganisationIds.length > 0) {
-        conditions.push(
-          eb.and([
-            eb('ap.approver', '=', 'hr'),
-            eb('a.organisation_id', 'in', who.coordinatedOrganisationIds),
-          ]),
-        );
-      }
-      if (who.administeredNetworkIds.length > 0) {
-        conditions.push(
-          eb.and([
-            eb('ap.approver', 'in', ['hr', 'coordinator', 'board']),
-            eb('pr.network_id', 'in', who.administeredNetworkIds),
-          ]),
-        );
-      }
-      return eb.or(conditions);
-    })
+    .where((eb) => addressedTo(eb, who))
     .orderBy('ap.requested_at')
     .execute();
 }

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Queryable } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
+import { addressedTo } from '../applications/applications.repository.ts';
 
 /**
  * What waits for someone, counted over the intake tables in a few set-based queries. This module
@@ -147,26 +148,7 @@ export async function pendingApprovalsFor(
         .as('organisation_has_other_hr'),
     ])
     .where('ap.status', '=', 'pending')
-    .where((eb) => {
-      const conditions = [eb('ap.approver_email', '=', who.email)];
-      if (who.coordinatedOrganisationIds.length > 0) {
-        conditions.push(
-          eb.and([
-            eb('ap.approver', '=', 'hr'),
-            eb('a.organisation_id', 'in', who.coordinatedOrganisationIds),
-          ]),
-        );
-      }
-      if (who.administeredNetworkIds.length > 0) {
-        conditions.push(
-          eb.and([
-            eb('ap.approver', 'in', ['hr', 'coordinator', 'board']),
-            eb('pr.network_id', 'in', who.administeredNetworkIds),
-          ]),
-        );
-      }
-      return eb.or(conditions);
-    })
+    .where((eb) => addressedTo(eb, who))
     .orderBy('ap.requested_at')
     .orderBy('ap.id')
     .execute();
