@@ -165,9 +165,14 @@ describe.each(dialects)('the approver-names migration on %s', (dialect) => {
         .execute();
     }
 
-    // The full list, with the approver names listed before matching, which this database already ran.
+    // The full list, with the approver names listed before matching, which this database already ran;
+    // what came after matching runs too.
     const ran = await migrateToLatest(db, schema ? { schema } : {});
-    expect(ran).toEqual(['2026-11-24T05-approver-names']);
+    expect(ran).toEqual([
+      '2026-11-24T05-approver-names',
+      '2026-11-24T20-pair-year',
+      '2026-11-24T30-pair-settings',
+    ]);
 
     const stored = await db
       .selectFrom('programmes')

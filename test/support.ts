@@ -2,9 +2,13 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
+import { type Clock, systemClock } from '../src/server/clock.ts';
 import { type Config, loadConfig } from '../src/server/config.ts';
 import { createDatabase, type Db } from '../src/server/db/connection.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
+import type { Deps } from '../src/server/deps.ts';
+import { createMailer } from '../src/server/modules/mail/mail.service.ts';
+import { resolveKeyring } from '../src/server/modules/pairs/keyring.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -12,6 +16,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export const dialects: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-cookies-0123456789';
+/** A fixed mentor-book key for tests (never used anywhere else). */
+export const TEST_MENTOR_BOOK_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -20,6 +26,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NODE_ENV: 'test',
     SESSION_SECRET: TEST_SECRET,
     PUBLIC_URL: 'http://localhost:3000',
+    MENTOR_BOOK_KEYS: TEST_MENTOR_BOOK_KEYS,
     ...overrides,
   });
 }
@@ -30,6 +37,17 @@ export interface TestDatabase {
   /** For PostgreSQL, the schema this database lives in; a second app can share it. */
   schema?: string;
   drop(): Promise<void>;
+}
+
+/** What services and jobs are given, over a database of the test's own. */
+export function testDeps(db: Db, config: Config = testConfig(), clock: Clock = systemClock): Deps {
+  return {
+    db,
+    config,
+    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom }),
+    clock,
+    keyring: resolveKeyring(config),
+  };
 }
 
 /** A fresh, migrated database of its own: an in-memory SQLite, or a new PostgreSQL schema. */
@@ -68,6 +86,8 @@ export interface TestServer {
   baseUrl: string;
   config: Config;
   testDb: TestDatabase;
+  /** The same database, configuration, clock and keys as the server's, for calling services and jobs directly. */
+  deps: Deps;
   close(): Promise<void>;
 }
 
@@ -75,10 +95,12 @@ export interface TestServer {
 export async function startTestServer(
   dialect: Dialect,
   overrides: Record<string, string> = {},
+  options: { clock?: Clock } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase(dialect);
   const config = testConfig(overrides);
-  const app = await buildApp({ config, db: testDb.db, clientDir: '/nonexistent' });
+  const clock = options.clock ?? systemClock;
+  const app = await buildApp({ config, db: testDb.db, clientDir: '/nonexistent', clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -88,6 +110,7 @@ export async function startTestServer(
     baseUrl: `http://127.0.0.1:${port}`,
     config,
     testDb,
+    deps: testDeps(testDb.db, config, clock),
     async close() {
       await app.close();
       await testDb.drop();

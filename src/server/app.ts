@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
 import type { Deps } from './deps.ts';
@@ -26,6 +27,12 @@ import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { bookRoutes } from './modules/pairs/book.routes.ts';
+import type { Keyring } from './modules/pairs/content-crypto.ts';
+import { resolveKeyring } from './modules/pairs/keyring.ts';
+import { lifecycleRoutes } from './modules/pairs/lifecycle.routes.ts';
+import { meetingsRoutes } from './modules/pairs/meetings.routes.ts';
+import { planRoutes } from './modules/pairs/plan.routes.ts';
 import { invitationRoutes } from './modules/people/invitations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { poolRoutes } from './modules/pool/pool.routes.ts';
@@ -49,6 +56,10 @@ export interface BuildAppOptions {
   config: Config;
   db: Db;
   mailer?: Mailer;
+  /** Defaults to the system clock; tests pass one they can move. */
+  clock?: Clock;
+  /** Defaults to the keys from configuration (or the development key file). */
+  keyring?: Keyring;
   /** Folder of the built client; served when it exists. */
   clientDir?: string;
 }
@@ -59,7 +70,13 @@ const defaultClientDir = resolve(import.meta.dirname, '../../dist/client');
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const deps: Deps = { db, config, mailer };
+  const deps: Deps = {
+    db,
+    config,
+    mailer,
+    clock: options.clock ?? systemClock,
+    keyring: options.keyring ?? resolveKeyring(config),
+  };
 
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
@@ -182,6 +199,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     applicationRoutes,
     poolRoutes,
     matchingRoutes,
+    lifecycleRoutes,
+    planRoutes,
+    meetingsRoutes,
+    bookRoutes,
     outboxRoutes,
     homeRoutes,
   ]) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
+const mentorBookKeys = `k1:${Buffer.alloc(32, 3).toString('base64')}`;
+
 describe('configuration', () => {
   it('runs on SQLite at ./data/bollplank.db on port 3000 with nothing set', () => {
     const config = loadConfig({});
@@ -12,8 +14,30 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/bollplank', SESSION_SECRET: 's'.repeat(32) });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db/bollplank',
+      SESSION_SECRET: 's'.repeat(32),
+      MENTOR_BOOK_KEYS: mentorBookKeys,
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/bollplank' });
+  });
+
+  it('requires MENTOR_BOOK_KEYS in production and with PostgreSQL, and names a bad key without printing it', () => {
+    const secret = { SESSION_SECRET: 's'.repeat(32) };
+    expect(() => loadConfig({ ...secret, DATABASE_URL: 'postgres://u@db/x' })).toThrow(
+      /MENTOR_BOOK_KEYS: required/,
+    );
+    expect(() => loadConfig({ ...secret, NODE_ENV: 'production' })).toThrow(/MENTOR_BOOK_KEYS: required/);
+    expect(loadConfig({}).mentorBookKeys).toBeNull();
+    const short = Buffer.alloc(16, 1).toString('base64');
+    try {
+      loadConfig({ MENTOR_BOOK_KEYS: `k1:${short}` });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/key "k1" must be 32 bytes/);
+      expect((error as Error).message).not.toContain(short);
+    }
+    expect(loadConfig({ MENTOR_BOOK_KEYS: mentorBookKeys }).mentorBookKeys?.current.id).toBe('k1');
   });
 
   it('names every bad variable in one error', () => {

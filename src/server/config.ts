@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
+import { type Keyring, MENTOR_BOOK_KEYS_VARIABLE, parseKeyring } from './modules/pairs/content-crypto.ts';
 
 /**
  * Every environment variable the server reads, validated once at start-up.
@@ -65,6 +67,12 @@ const envSchema = z.object({
   OPERATOR_EMAIL: z
     .email({ message: 'must be an e-mail address such as tillganglighet@example.org' })
     .optional(),
+  /**
+   * Keys that encrypt mentor-book content at rest: "<key id>:<base64 of 32 bytes>", current first,
+   * older ones after a comma until re-wrapped (docs/encryption.md). Required in production and with
+   * DATABASE_URL; otherwise a key file is created next to the SQLite database.
+   */
+  MENTOR_BOOK_KEYS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -90,13 +98,11 @@ export interface Config {
   operatorName: string | null;
   /** Their contact address; null: the pages point to the programme's coordinator. */
   operatorEmail: string | null;
+  /** From MENTOR_BOOK_KEYS; null in development on SQLite, where a key file is used instead. */
+  mentorBookKeys: Keyring | null;
 }
 
-export class ConfigError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
+export { ConfigError };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings mean "not set", as in most shells' `VAR= npm start`.
@@ -113,6 +119,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.DATABASE_URL && !e.SESSION_SECRET) {
     throw new ConfigError([
       'SESSION_SECRET: required when DATABASE_URL is set, so that every instance sharing the database signs cookies alike',
+    ]);
+  }
+  if (!e.MENTOR_BOOK_KEYS && (e.NODE_ENV === 'production' || e.DATABASE_URL)) {
+    throw new ConfigError([
+      `${MENTOR_BOOK_KEYS_VARIABLE}: required in production and with DATABASE_URL; set it to "<key id>:<base64 of 32 random bytes>" (see docs/encryption.md)`,
     ]);
   }
   return {
@@ -135,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false),
     operatorName: e.OPERATOR_NAME ?? null,
     operatorEmail: e.OPERATOR_EMAIL ?? null,
+    mentorBookKeys: e.MENTOR_BOOK_KEYS ? parseKeyring(e.MENTOR_BOOK_KEYS) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
+import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -7,6 +8,8 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendApprovalReminders } from './modules/applications/approvals.service.ts';
 import { deleteEndedSessions } from './modules/auth/auth.service.ts';
 import { createMailer } from './modules/mail/mail.service.ts';
+import { runPairYearJobs } from './modules/pairs/jobs.ts';
+import { resolveKeyring } from './modules/pairs/keyring.ts';
 
 const mailPollMs = 5_000;
 const reminderPollMs = 10 * 60_000;
@@ -26,9 +29,10 @@ async function main() {
   const db = createDatabase(config.database);
   await migrateToLatest(db);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const app = await buildApp({ config, db, mailer });
+  const deps = { db, config, mailer, clock: systemClock, keyring: resolveKeyring(config) };
+  const app = await buildApp(deps);
 
-  const demo = config.demoSeed ? await seedDemoIfEmpty({ db, config, mailer }) : null;
+  const demo = config.demoSeed ? await seedDemoIfEmpty(deps) : null;
 
   const timer = setInterval(() => {
     mailer
@@ -37,12 +41,11 @@ async function main() {
   }, mailPollMs);
   timer.unref();
   const reminders = setInterval(() => {
-    sendApprovalReminders({ db, config, mailer }).catch((error) =>
-      app.log.error({ err: error }, 'approval reminders failed'),
-    );
+    sendApprovalReminders(deps).catch((error) => app.log.error({ err: error }, 'approval reminders failed'));
     deleteEndedSessions(db, config).catch((error) =>
       app.log.error({ err: error }, 'session clean-up failed'),
     );
+    runPairYearJobs(deps).catch((error) => app.log.error({ err: error }, "the pairs' reminders failed"));
   }, reminderPollMs);
   reminders.unref();
 

@@ -102,6 +102,8 @@ export interface OutboxTable {
   locked_until: string | null;
   created_at: string;
   sent_at: string | null;
+  /** JSON { method, filename, content }: a calendar invitation sent with the mail, or null. */
+  calendar: string | null;
 }
 
 export interface ProgrammeTable {
@@ -295,6 +297,17 @@ export interface PairTable {
   published_by: string | null;
   published_at: string;
   updated_at: string;
+  /** The date (Sweden) the process plan counts from: the day the pair was introduced. */
+  plan_starts_on: string | null;
+  active_since: string | null;
+  planned_end_on: string | null;
+  closed_at: string | null;
+  /** Wrapped data key for the pair's encrypted content; null before first use and once shredded. */
+  data_key: string | null;
+  content_cleared_at: string | null;
+  extension_months: Generated<number>;
+  /** JSON: the programme's settings when the pair was introduced; null for older pairs (the programme's current). */
+  settings: string | null;
 }
 
 export interface PairEventTable {
@@ -306,6 +319,130 @@ export interface PairEventTable {
   actor_role: string | null;
   reason: string | null;
   created_at: string;
+  /** JSON: what the transition carries besides its reason. */
+  detail: string | null;
+}
+
+export interface PairAgreementTable {
+  id: string;
+  pair_id: string;
+  kind: string;
+  /** Encrypted with the pair's data key. */
+  content: string | null;
+  text_version: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface PairSignatureTable {
+  id: string;
+  pair_id: string;
+  kind: string;
+  person_id: string | null;
+  role: string;
+  signed_name: string;
+  text_version: string;
+  signed_at: string;
+}
+
+export interface BookItemTable {
+  id: string;
+  pair_id: string;
+  kind: string;
+  author_id: string | null;
+  author_role: string;
+  visibility: string;
+  goal_id: string | null;
+  meeting_id: string | null;
+  /** Encrypted with the pair's data key, bound to (book_items, content, id). */
+  content: string;
+  coordinator_shared_at: string | null;
+  coordinator_shared_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  pair_id: string;
+  uid: string;
+  sequence: Generated<number>;
+  starts_at: string;
+  duration_minutes: number;
+  mode: string;
+  location: string;
+  status: string;
+  held_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+}
+
+export interface PairMilestoneTable {
+  pair_id: string;
+  milestone_key: string;
+  done_at: string;
+  done_by: string | null;
+}
+
+export interface PairNoticeTable {
+  id: string;
+  pair_id: string;
+  notice_key: string;
+  sent_at: string;
+}
+
+export interface PairCheckinTable {
+  id: string;
+  pair_id: string;
+  person_id: string | null;
+  role: string;
+  rating: number;
+  /** Encrypted with the pair's data key. */
+  comment: string | null;
+  comment_for_coordinator: Generated<number>;
+  created_at: string;
+}
+
+export interface PairRequestTable {
+  id: string;
+  pair_id: string;
+  kind: string;
+  requested_by: string | null;
+  role: string;
+  reason: string | null;
+  months: number | null;
+  seconded_at: string | null;
+  created_at: string;
+  decision: string | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface ProgrammeAdvisorTable {
+  programme_id: string;
+  person_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  person_id: string;
+  token_digest: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EvaluationTable {
+  id: string;
+  pair_id: string;
+  person_id: string | null;
+  role: string;
+  opened_at: string;
+  completed_at: string | null;
 }
 
 export interface Database {
@@ -314,6 +451,17 @@ export interface Database {
   declared_conflicts: DeclaredConflictTable;
   pairs: PairTable;
   pair_events: PairEventTable;
+  pair_agreements: PairAgreementTable;
+  pair_signatures: PairSignatureTable;
+  book_items: BookItemTable;
+  meetings: MeetingTable;
+  pair_milestones: PairMilestoneTable;
+  pair_notices: PairNoticeTable;
+  pair_checkins: PairCheckinTable;
+  pair_requests: PairRequestTable;
+  programme_advisors: ProgrammeAdvisorTable;
+  calendar_feeds: CalendarFeedTable;
+  evaluations: EvaluationTable;
   profiles: ProfileTable;
   privacy_notices: PrivacyNoticeTable;
   applications: ApplicationTable;

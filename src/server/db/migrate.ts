@@ -3,6 +3,8 @@ import * as spine from './migrations/2026-11-23T00-spine.ts';
 import * as intake from './migrations/2026-11-23T01-intake.ts';
 import * as approverNames from './migrations/2026-11-24T05-approver-names.ts';
 import * as matching from './migrations/2026-11-24T10-matching.ts';
+import * as pairYear from './migrations/2026-11-24T20-pair-year.ts';
+import * as pairSettings from './migrations/2026-11-24T30-pair-settings.ts';
 
 /** Migrations are listed here, in order, so that bundling or a missing folder can never skip one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T01-intake': intake,
   '2026-11-24T05-approver-names': approverNames,
   '2026-11-24T10-matching': matching,
+  '2026-11-24T20-pair-year': pairYear,
+  '2026-11-24T30-pair-settings': pairSettings,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

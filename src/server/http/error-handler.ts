@@ -121,6 +121,8 @@ function toFieldError(issue: ValidationIssue, context: string | undefined): Fiel
       };
     }
     case 'invalid_value':
+      // A schema's own message (a key such as "choose_meeting_mode") says it better than the list.
+      if (issue.message && !issue.message.startsWith('Invalid')) return { field, message: issue.message };
       return {
         field,
         message: 'invalid_value',

@@ -8,7 +8,7 @@
  * backups included. Design, format and rotation: docs/encryption.md.
  */
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
-import { ConfigError } from '../../config.ts';
+import { ConfigError } from '../../config-error.ts';
 
 /** The environment variable holding the key-encryption keys, current first. */
 export const MENTOR_BOOK_KEYS_VARIABLE = 'MENTOR_BOOK_KEYS';
