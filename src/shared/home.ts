@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { applicationStatusSchema, approvalSchema } from './intake.ts';
-import { programmeStatusSchema } from './programme.ts';
+import { pairStatusSchema } from './matching.ts';
+import { planMilestoneStatusSchema } from './pair-plan.ts';
+import { localizedTextSchema, programmeStatusSchema } from './programme.ts';
 import { participantRoleSchema } from './roles.ts';
 
 /**
@@ -82,10 +84,59 @@ export const openProgrammeSchema = z.object({
 });
 export type OpenProgramme = z.infer<typeof openProgrammeSchema>;
 
+/** A pair the person is one of the two in, with what is next for them (metadata only). */
+export const myPairTaskSchema = z.object({
+  pairId: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  networkId: z.string(),
+  role: z.enum(['adept', 'mentor']),
+  otherName: z.string(),
+  status: pairStatusSchema,
+  /** The first milestone not done, overdue ones first, then by deadline; null when all are done. */
+  nextMilestone: z
+    .object({
+      key: z.string(),
+      title: localizedTextSchema,
+      dueDate: z.string().nullable(),
+      status: planMilestoneStatusSchema,
+    })
+    .nullable(),
+  dueSoon: z.number().int().min(0),
+  overdue: z.number().int().min(0),
+  /** The check-in is open and this person has not answered it. */
+  checkinToAnswer: z.boolean(),
+  cadenceFlagged: z.boolean(),
+});
+export type MyPairTask = z.infer<typeof myPairTaskSchema>;
+
+/**
+ * Per programme, the pairs under way that the person runs (administrators: the network's;
+ * coordinators: pairs with a party of their organisation) and what needs a look.
+ */
+export const pairFollowUpTaskSchema = z.object({
+  programmeId: z.string(),
+  programmeName: z.string(),
+  networkId: z.string(),
+  pairs: z.number().int().min(0),
+  /** Pairs with a check-in rating of 2 or lower. */
+  lowCheckins: z.number().int().min(0),
+  /** Pairs without a held meeting for longer than the programme's longest interval. */
+  cadenceFlagged: z.number().int().min(0),
+  /** Pairs with at least one overdue milestone. */
+  withOverdue: z.number().int().min(0),
+  /** Open requests waiting for a decision. */
+  changeOfMentorRequests: z.number().int().min(0),
+  extensionRequests: z.number().int().min(0),
+});
+export type PairFollowUpTask = z.infer<typeof pairFollowUpTaskSchema>;
+
 export const homeTasksSchema = z.object({
   programmes: z.array(programmeWorkSchema),
   applications: z.array(ownApplicationTaskSchema),
   openProgrammes: z.array(openProgrammeSchema),
+  myPairs: z.array(myPairTaskSchema),
+  pairFollowUp: z.array(pairFollowUpTaskSchema),
 });
 export type HomeTasks = z.infer<typeof homeTasksSchema>;
 

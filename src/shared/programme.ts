@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultConfidentialityText, defaultContractQuestions } from './contract-texts.ts';
 import { participantRoleSchema } from './roles.ts';
 import { multiLineText, singleLineText } from './text.ts';
 
@@ -14,6 +15,9 @@ export const ProgrammeLimits = {
   approverNameMax: 100,
   trainingStepsMax: 10,
   readingMax: 20,
+  /** Mentor-book retention after closing, in months (the default: one year). */
+  retentionMonthsDefault: 12,
+  retentionMonthsMax: 120,
   offsetDaysMax: 3 * 365,
   durationMonthsMax: 36,
   feeOreMax: 100_000_000, // 1 000 000 kr
@@ -89,15 +93,54 @@ export const trainingStepSchema = z.object({
   practiceMeetings: z.number().int().min(1).max(20).nullable(),
 });
 
+/**
+ * When a milestone is due, when not simply `offsetDays` after the pair's start:
+ * - `days_from_start`: that many calendar days after the pair's start (the union's "within 3 weeks");
+ * - `meeting`: at the pair's Nth held meeting (the municipalities' check-in at the 3rd meeting);
+ * - `date`: on a fixed date (a cohort's half-time seminar).
+ */
+export const milestoneAnchorSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('days_from_start'),
+    days: z.number().int().min(0).max(ProgrammeLimits.offsetDaysMax),
+  }),
+  z.object({ kind: z.literal('meeting'), number: z.number().int().min(1).max(100) }),
+  z.object({ kind: z.literal('date'), date: z.iso.date() }),
+]);
+export type MilestoneAnchorSetting = z.infer<typeof milestoneAnchorSchema>;
+
+/**
+ * Facts that complete a milestone by themselves, read when the checklist is shown: the first meeting
+ * held, the contract or the confidentiality agreement signed by both, the check-in answered by both,
+ * the pair closed.
+ */
+export const milestoneCompletions = [
+  'first_meeting_held',
+  'contract_signed',
+  'confidentiality_signed',
+  'checkin_answered',
+  'pair_closed',
+] as const;
+
 export const milestoneSchema = z.object({
   key,
   title: localizedTextSchema,
-  /** Days after the pair's start by which this must be done. */
+  /** Days after the pair's start by which this must be done (the deadline unless `anchor` says otherwise). */
   offsetDays: z.number().int().min(0).max(ProgrammeLimits.offsetDaysMax),
   /** Who is responsible. */
   roles: z.array(z.enum(milestoneRoles)).min(1),
   /** A participant category this milestone is limited to (e.g. "ordinary members"), or empty for everyone. */
   onlyFor: text,
+  /**
+   * How the limit in `onlyFor` is decided: the adept's answer to one of the programme's application
+   * questions (e.g. member-type = ordinary). Without it, a non-empty `onlyFor` keeps the milestone
+   * from every pair.
+   */
+  onlyForAnswer: z.object({ question: key, option: key }).nullable().optional(),
+  /** A meeting number or a fixed date instead of `offsetDays`; absent or null: `offsetDays`. */
+  anchor: milestoneAnchorSchema.nullable().optional(),
+  /** A fact that completes the milestone by itself; absent or null: the pair marks it done. */
+  completesOn: z.enum(milestoneCompletions).nullable().optional(),
 });
 
 export const plannedEventSchema = z.object({
@@ -363,6 +406,26 @@ export const programmeSettingsSchema = z
       mentorBook: z.boolean(),
       leaderProfile: z.boolean(),
       recommendedReading: z.array(requiredText).max(ProgrammeLimits.readingMax),
+      /**
+       * The retention rule for the mentor book: what the pair has not cleared themselves is deleted,
+       * and the pair's content key shredded, this many months after the pair was closed.
+       */
+      retentionMonthsAfterClosing: z
+        .number()
+        .int()
+        .min(1)
+        .max(ProgrammeLimits.retentionMonthsMax)
+        .default(ProgrammeLimits.retentionMonthsDefault),
+      /** The collaboration contract's questions, answered by the pair together (seed 001). */
+      contractQuestions: z
+        .array(z.object({ key, label: localizedTextSchema }))
+        .max(ProgrammeLimits.questionsMax)
+        .superRefine(uniqueKeys())
+        .default(defaultContractQuestions),
+      /** Fixed rules the contract states before the questions (seed 000's police rules). */
+      contractRules: z.array(localizedTextSchema).max(ProgrammeLimits.questionsMax).default([]),
+      /** The confidentiality agreement both sign (seed 004). */
+      confidentialityText: noticeText.default(defaultConfidentialityText),
     }),
   })
   .strict();
