@@ -26,9 +26,19 @@ export type Subject =
   | { type: 'application'; networkId: string; organisationId: string; applicantId: string }
   /** A proposed pair (or one adept's candidates) on the matching board: the people and their organisations. */
   | { type: 'proposal'; networkId: string; personIds: string[]; organisationIds: string[] }
-  /** A published pair: its two parties and their organisations. */
-  | { type: 'pair'; networkId: string; adeptId: string; mentorId: string; organisationIds: string[] }
+  /** A published pair: its two parties, their organisations, and the programme's advisors. */
+  | PairSubject
   | ApprovalSubject;
+
+export interface PairSubject {
+  type: 'pair';
+  networkId: string;
+  adeptId: string;
+  mentorId: string;
+  organisationIds: string[];
+  /** People the programme names as advisors (seed 001): they see the pair's metadata, never its content. */
+  advisorIds?: string[];
+}
 
 /** One step of an application's approval chain, with whom it is addressed to. */
 export interface ApprovalSubject {
@@ -146,6 +156,13 @@ export const isOneOf = (actor: Actor, personIds: string[]) => personIds.includes
 export const isPartyTo = (actor: Actor, s: { adeptId: string; mentorId: string }) =>
   actor.personId === s.adeptId || actor.personId === s.mentorId;
 
+/** The actor is one of the programme's advisors for this pair. */
+export const isAdvisorTo = (actor: Actor, s: PairSubject) => (s.advisorIds ?? []).includes(actor.personId);
+
+/** The organisations' coordinators and the network's administrators: those who run the programme. */
+export const runsPair = (actor: Actor, s: PairSubject) =>
+  isNetworkAdmin(actor, s.networkId) || coordinatesAnyOf(actor, s.organisationIds);
+
 // --- Rules -----------------------------------------------------------------------------------
 
 type Rules = {
@@ -158,7 +175,7 @@ type Rules = {
   application: Record<string, (a: Actor, s: Extract<Subject, { type: 'application' }>) => boolean>;
   approval: Record<string, (a: Actor, s: ApprovalSubject) => boolean>;
   proposal: Record<string, (a: Actor, s: Extract<Subject, { type: 'proposal' }>) => boolean>;
-  pair: Record<string, (a: Actor, s: Extract<Subject, { type: 'pair' }>) => boolean>;
+  pair: Record<string, (a: Actor, s: PairSubject) => boolean>;
 };
 
 const rules: Rules = {
@@ -234,13 +251,24 @@ const rules: Rules = {
       !isOneOf(a, s.personIds) && (isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds)),
   },
   pair: {
-    read: (a, s) =>
-      isPartyTo(a, s) || isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds),
+    // The pair's metadata (status, checklist, meeting times, cadence, check-in ratings): the parties,
+    // those who run the programme, and the programme's advisors.
+    read: (a, s) => isPartyTo(a, s) || runsPair(a, s) || isAdvisorTo(a, s),
     // Either party may decline, before or after their first conversation.
     decline: (a, s) => isPartyTo(a, s),
     // The pair's history with the reasons given is the coordinators' and administrators', not the parties'.
-    readEvents: (a, s) =>
-      !isPartyTo(a, s) && (isNetworkAdmin(a, s.networkId) || coordinatesAnyOf(a, s.organisationIds)),
+    readEvents: (a, s) => !isPartyTo(a, s) && runsPair(a, s),
+    // Acting as one of the two: accepting, signing, booking meetings, ticking off milestones, the
+    // check-in, asking for a change of mentor or an extension, contacting an advisor.
+    participate: (a, s) => isPartyTo(a, s),
+    // The mentor book and the contract's answers are the pair's alone (SPEC §5): no other role,
+    // not an administrator, not a coordinator, not an advisor, reads or writes them.
+    readContent: (a, s) => isPartyTo(a, s),
+    writeContent: (a, s) => isPartyTo(a, s),
+    // What the pair chose to share with the coordinator, item by item.
+    readShared: (a, s) => !isPartyTo(a, s) && runsPair(a, s),
+    // Deciding on the pair (an extension, ending it for a change of mentor, cancelling): never one's own.
+    manage: (a, s) => !isPartyTo(a, s) && runsPair(a, s),
   },
 };
 

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast, buildPerson } from '../../../../test/factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
 import { type ProgrammeTemplateKey, programmeTemplateKeys } from '../../../shared/programme.ts';
-import { createMailer } from '../mail/mail.service.ts';
 import { findProgrammeTemplate } from '../programmes/programme.templates.ts';
 import { sendApprovalReminders } from './approvals.service.ts';
 
@@ -517,11 +516,7 @@ describe.each(dialects)('intake on %s', (dialect) => {
     const applied = await apply(await as('adept'), programme, 'adept', {
       manager: { name: 'Glömsk Chef', email: 'glomsk@example.org' },
     });
-    const deps = {
-      db: server.db,
-      config: server.config,
-      mailer: createMailer({ smtpUrl: undefined, from: 'x@example.org' }),
-    };
+    const deps = server.deps;
     const countReminders = async () =>
       (
         await server.db

@@ -1,9 +1,11 @@
 import { homeTasksSchema, siteInfoSchema } from '../../../shared/home.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
+import { homePairTasks } from '../pairs/plan.service.ts';
 import * as service from './home.service.ts';
 
 /** What waits for the signed-in person, and who runs this installation. */
-export async function homeRoutes(app: App, { db, config }: Deps) {
+export async function homeRoutes(app: App, deps: Deps) {
+  const { db, config } = deps;
   const r = typed(app);
 
   r.get(
@@ -12,11 +14,15 @@ export async function homeRoutes(app: App, { db, config }: Deps) {
       schema: {
         tags: ['home'],
         summary:
-          'What waits for you: per programme the applications you review and the approvals you decide, your own applications and what each waits for, and the programmes you can apply to',
+          'What waits for you: per programme the applications you review and the approvals you decide, your own applications and what each waits for, the programmes you can apply to, your pairs with their next step, and the health of the pairs you run',
         response: { 200: homeTasksSchema },
       },
     },
-    async (request) => service.tasksFor(db, request.actor),
+    async (request) => {
+      const tasks = await service.tasksFor(db, request.actor);
+      // The pair's year: one's own pairs and their next step, and the pairs one runs.
+      return { ...tasks, ...(await homePairTasks(deps, request.actor!)) };
+    },
   );
 
   r.get(

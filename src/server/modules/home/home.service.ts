@@ -25,7 +25,10 @@ const reviewStatuses = ['pending_review', 'completion_requested', 'awaiting_appr
  * Each part is limited by the same predicates as the list it leads to, so nobody is told of an
  * application they may not open.
  */
-export async function tasksFor(db: Queryable, actor: Actor | null): Promise<HomeTasks> {
+export async function tasksFor(
+  db: Queryable,
+  actor: Actor | null,
+): Promise<Omit<HomeTasks, 'myPairs' | 'pairFollowUp'>> {
   // Only ever about oneself: being signed in is the whole rule.
   authorize(actor, 'read', { type: 'person', personId: actor?.personId ?? '', roles: actor?.roles ?? [] });
   const me = actor!;

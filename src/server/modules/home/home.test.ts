@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast, buildOrganisation, buildPerson } from '../../../../test/factories.ts';
+import { createPairFixture } from '../../../../test/pair-support.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
 import type { HomeTasks, ProgrammeWork } from '../../../shared/home.ts';
 import type { ProgrammeTemplateKey } from '../../../shared/programme.ts';
+import { newId } from '../../util.ts';
 import { findProgrammeTemplate } from '../programmes/programme.templates.ts';
 
 type Cast = Awaited<ReturnType<typeof buildCast>>;
@@ -360,6 +362,130 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
 
   it('answers 401 without a session', async () => {
     expect((await new TestClient(server.baseUrl).get('/api/me/tasks')).status).toBe(401);
+  });
+
+  it("shows the parties their pair's next step, and those who run pairs their health, each only what they may see", async () => {
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    // A municipal pair of A, well into its year: 3 meetings, the last 10 weeks ago; the mentor answered
+    // the check-in with a low rating; the SMART goals are overdue.
+    const active = await createPairFixture(server.db, {
+      networkId: cast.network.id,
+      adept: { id: cast.adept.id, organisationId: cast.orgA.id },
+      mentor: { id: cast.mentor.id, organisationId: cast.orgA.id },
+      publishedBy: cast.admin.id,
+      templateKey: 'municipal_individual',
+      status: 'active',
+      planStartsOn: daysAgo(200).slice(0, 10),
+    });
+    for (const days of [180, 120, 70]) {
+      const id = newId();
+      await server.db
+        .insertInto('meetings')
+        .values({
+          id,
+          pair_id: active.pairId,
+          uid: `${id}@test`,
+          sequence: 0,
+          starts_at: daysAgo(days),
+          duration_minutes: 90,
+          mode: 'in_person',
+          location: 'Kommunhuset',
+          status: 'planned',
+          held_at: daysAgo(days),
+          created_by: null,
+          created_at: daysAgo(days),
+          updated_at: daysAgo(days),
+          cancelled_at: null,
+        })
+        .execute();
+    }
+    await server.db
+      .insertInto('pair_checkins')
+      .values({
+        id: newId(),
+        pair_id: active.pairId,
+        person_id: cast.mentor.id,
+        role: 'mentor',
+        rating: 1,
+        comment: null,
+        comment_for_coordinator: 0,
+        created_at: daysAgo(60),
+      })
+      .execute();
+    // A union pair of B, introduced, with an open request for a change of mentor.
+    const mentorB = await buildPerson(server.db, {
+      roles: [{ role: 'mentor', networkId: cast.network.id, organisationId: cast.orgB.id }],
+    });
+    const introduced = await createPairFixture(server.db, {
+      networkId: cast.network.id,
+      adept: { id: cast.adeptB.id, organisationId: cast.orgB.id },
+      mentor: { id: mentorB.id, organisationId: cast.orgB.id },
+      publishedBy: cast.admin.id,
+      templateKey: 'union_branch',
+    });
+    await server.db
+      .insertInto('pair_requests')
+      .values({
+        id: newId(),
+        pair_id: introduced.pairId,
+        kind: 'change_of_mentor',
+        requested_by: cast.adeptB.id,
+        role: 'adept',
+        reason: 'Vi hittar inte tid',
+        months: null,
+        seconded_at: null,
+        created_at: now.toISOString(),
+        decision: null,
+        decision_reason: null,
+        decided_by: null,
+        decided_at: null,
+      })
+      .execute();
+
+    const adept = await tasks('adept');
+    expect(adept.myPairs).toHaveLength(1);
+    expect(adept.myPairs[0]).toMatchObject({
+      pairId: active.pairId,
+      role: 'adept',
+      otherName: expect.any(String),
+      checkinToAnswer: true,
+      cadenceFlagged: true,
+      // The confidentiality agreement (due on day 0) is not signed: the most pressing step.
+      nextMilestone: { key: 'confidentiality_signed', status: 'overdue' },
+    });
+    expect(adept.pairFollowUp).toEqual([]);
+    const mentor = await tasks('mentor');
+    expect(mentor.myPairs[0]).toMatchObject({
+      pairId: active.pairId,
+      role: 'mentor',
+      checkinToAnswer: false,
+    });
+
+    const followUpOf = (t: HomeTasks, programmeId: string) =>
+      t.pairFollowUp.find((p) => p.programmeId === programmeId);
+    const coordinatorA = await tasks('coordinatorA');
+    expect(followUpOf(coordinatorA, active.programmeId)).toMatchObject({
+      pairs: 1,
+      lowCheckins: 1,
+      cadenceFlagged: 1,
+      withOverdue: 1,
+      changeOfMentorRequests: 0,
+    });
+    expect(followUpOf(coordinatorA, introduced.programmeId)).toBeUndefined();
+    const coordinatorB = await tasks('coordinatorB');
+    expect(followUpOf(coordinatorB, introduced.programmeId)).toMatchObject({
+      pairs: 1,
+      changeOfMentorRequests: 1,
+    });
+    expect(followUpOf(coordinatorB, active.programmeId)).toBeUndefined();
+    const admin = await tasks('admin');
+    expect(followUpOf(admin, active.programmeId)?.pairs).toBe(1);
+    expect(followUpOf(admin, introduced.programmeId)?.pairs).toBe(1);
+    const manager = await tasks('manager');
+    expect(manager.myPairs).toEqual([]);
+    expect(manager.pairFollowUp).toEqual([]);
+    expect((await tasks('outsider')).pairFollowUp).toEqual([]);
   });
 });
 

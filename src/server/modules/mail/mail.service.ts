@@ -14,6 +14,14 @@ export interface Mail<K extends MailKind = MailKind> {
   locale: Locale;
   networkId: string | null;
   params: TemplateParams<K>;
+  /** A calendar invitation (iCalendar text) sent with the mail, as calendar clients expect it. */
+  calendar?: MailCalendar;
+}
+
+export interface MailCalendar {
+  method: 'REQUEST' | 'CANCEL';
+  filename: string;
+  content: string;
 }
 
 export interface Mailer {
@@ -60,6 +68,7 @@ export function createMailer(options: MailerOptions): Mailer {
       locked_until: null,
       created_at: nowIso(),
       sent_at: null,
+      calendar: mail.calendar ? JSON.stringify(mail.calendar) : null,
     };
   }
   return {
@@ -82,6 +91,8 @@ export function createMailer(options: MailerOptions): Mailer {
             to: message.to_email,
             subject: message.subject,
             text: message.body_text,
+            // nodemailer sends it as a text/calendar part with METHOD, which Outlook, Google and Apple act on.
+            ...(message.calendar ? { icalEvent: JSON.parse(message.calendar) as MailCalendar } : {}),
           });
           await outbox.markSent(db, message.id);
           sent++;

@@ -1,11 +1,12 @@
 import type { Locale } from '../../../shared/roles.ts';
+import { bookMails } from '../pairs/book.mails.ts';
+import { lifecycleMails } from '../pairs/lifecycle.mails.ts';
+import { meetingsMails } from '../pairs/meetings.mails.ts';
+import { planMails } from '../pairs/plan.mails.ts';
+import { signature, type Template } from './mail.parts.ts';
 
 /** Every mail the system sends, in Swedish and English. */
-type Template<P> = (p: P) => { subject: string; text: string };
-
-const signature = { sv: '\n\nVänliga hälsningar\nBollplank', en: '\n\nKind regards\nBollplank' };
-
-export const mailTemplates = {
+const coreTemplates = {
   magic_link: {
     sv: ({ link, minutes }) => ({
       subject: 'Din inloggningslänk till Bollplank',
@@ -243,6 +244,15 @@ function introductionEn(recipientRole: 'adept' | 'mentor', p: IntroducedPerson):
 export const levelNames: Record<Locale, Record<string, string>> = {
   sv: { direct: 'chef över medarbetare', indirect: 'chef över chefer', strategic: 'strategisk ledning' },
   en: { direct: 'manager of staff', indirect: 'manager of managers', strategic: 'strategic leadership' },
+};
+
+/** Every mail the system sends: intake and matching here, the pair's year in its own module's files. */
+export const mailTemplates = {
+  ...coreTemplates,
+  ...lifecycleMails,
+  ...planMails,
+  ...meetingsMails,
+  ...bookMails,
 };
 
 export type MailKind = keyof typeof mailTemplates;

@@ -334,7 +334,8 @@ export async function findPair(db: Queryable, id: string) {
     .selectFrom('pairs as p')
     .innerJoin('programmes as pr', 'pr.id', 'p.programme_id')
     .selectAll('p')
-    .select(['pr.network_id', 'pr.name as programme_name', 'pr.settings as programme_settings'])
+    .select(['pr.network_id', 'pr.name as programme_name'])
+    .select((eb) => eb.fn.coalesce('p.settings', 'pr.settings').as('programme_settings'))
     .where('p.id', '=', id)
     .executeTakeFirst();
 }
@@ -361,7 +362,8 @@ export async function pairsOfPerson(db: Queryable, personId: string) {
     .selectFrom('pairs as p')
     .innerJoin('programmes as pr', 'pr.id', 'p.programme_id')
     .selectAll('p')
-    .select(['pr.network_id', 'pr.name as programme_name', 'pr.settings as programme_settings'])
+    .select(['pr.network_id', 'pr.name as programme_name'])
+    .select((eb) => eb.fn.coalesce('p.settings', 'pr.settings').as('programme_settings'))
     .where((eb) => eb.or([eb('p.adept_id', '=', personId), eb('p.mentor_id', '=', personId)]))
     .orderBy('p.published_at', 'desc')
     .orderBy('p.id')

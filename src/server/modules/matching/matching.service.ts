@@ -26,6 +26,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
 import { parseSettings } from '../applications/applications.presenter.ts';
+import { swedishDate } from '../pairs/process-plan.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import {
   findProgramme,
@@ -432,7 +433,8 @@ async function presentPairs(
           byRole: e.actor_role as BoardPair['events'][number]['byRole'],
           reason: withReasons ? e.reason : null,
         })),
-      adeptWaiting: pair.status === 'declined' && waiting.has(pair.adept_id),
+      // A decline or a change of mentor sends the adept back to matching; a cancellation ends their part.
+      adeptWaiting: (pair.status === 'declined' || pair.status === 'rematched') && waiting.has(pair.adept_id),
     });
   }
   return result;
@@ -984,6 +986,9 @@ export async function publish(
           published_by: actor!.personId,
           published_at: now,
           updated_at: now,
+          // The pair's year runs on the plan and texts of today, whatever the programme later becomes.
+          plan_starts_on: swedishDate(new Date(now)),
+          settings: programme.settings,
         });
         await repo.insertPairEvent(trx, {
           id: newId(),

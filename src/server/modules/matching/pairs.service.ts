@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
 import { parseSettings } from '../applications/applications.presenter.ts';
 import { type IntroducedPerson, levelNames } from '../mail/mail.templates.ts';
+import { pairFor } from '../pairs/pair-access.ts';
 import type { ProgrammeRow } from '../programmes/programmes.repository.ts';
 import { type Participant, participant } from './matching.input.ts';
 import * as repo from './matching.repository.ts';
@@ -157,16 +158,7 @@ export async function declinePair(
   locale: Locale,
 ): Promise<MyPair> {
   const { db } = deps;
-  const pair = await repo.findPair(db, pairId);
-  if (!pair) throw notFound();
-  const { adept, mentor } = await loadParties(db, pair);
-  authorize(actor, 'decline', {
-    type: 'pair',
-    networkId: pair.network_id,
-    adeptId: pair.adept_id,
-    mentorId: pair.mentor_id,
-    organisationIds: [adept.organisationId, mentor.organisationId],
-  });
+  const { pair, adept, mentor } = await pairFor(db, actor, pairId, 'decline');
   if (pair.status !== 'introduced' && pair.status !== 'first_meeting_held')
     throw AppError.validation('reason', 'cannot_decline');
   const role = pair.adept_id === actor!.personId ? 'adept' : 'mentor';

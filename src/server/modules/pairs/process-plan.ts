@@ -27,8 +27,8 @@ export type MilestoneAnchor =
 
 export type MilestoneRole = (typeof milestoneRoles)[number];
 
-/** Today's milestone, or one that already carries an anchor (once the shared schema has one). */
-export type PlanMilestone = Milestone & { anchor?: MilestoneAnchor };
+/** A programme's milestone; its optional `anchor` (a meeting number, a fixed date) wins over offsetDays. */
+export type PlanMilestone = Omit<Milestone, 'anchor'> & { anchor?: MilestoneAnchor | null };
 
 export interface PlannedMilestone {
   key: string;
@@ -62,7 +62,7 @@ export interface Reminder {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Today's shared schema knows only days from the start; an explicit anchor, when present, wins. */
+/** Days from the start (offsetDays) unless the milestone carries an explicit anchor. */
 export function anchorOf(milestone: PlanMilestone): MilestoneAnchor {
   return milestone.anchor ?? { kind: 'days_from_start', days: milestone.offsetDays };
 }
@@ -70,15 +70,25 @@ export function anchorOf(milestone: PlanMilestone): MilestoneAnchor {
 /**
  * The pair's milestones with their deadlines, in the plan's order. Milestones limited to a
  * participant category (`onlyFor`, e.g. "ordinarie ledamöter") are kept only when the pair's
- * participant has that category; the comparison ignores case and surrounding spaces.
+ * participant has that category (the comparison ignores case and surrounding spaces), or when the
+ * milestone names an application answer (`onlyForAnswer`) and the adept gave that answer.
  */
 export function planMilestones(
   plan: readonly PlanMilestone[],
-  pair: { pairStart: string; participantCategory: string | null },
+  pair: {
+    pairStart: string;
+    participantCategory: string | null;
+    /** The adept's answers to the programme's application questions, by question key. */
+    answers?: Readonly<Record<string, unknown>>;
+  },
 ): PlannedMilestone[] {
   assertDate(pair.pairStart, 'pairStart');
   return plan
-    .filter((milestone) => appliesTo(milestone.onlyFor, pair.participantCategory))
+    .filter(
+      (milestone) =>
+        appliesTo(milestone.onlyFor, pair.participantCategory) ||
+        answered(milestone.onlyForAnswer ?? null, pair.answers),
+    )
     .map((milestone) => {
       const anchor = anchorOf(milestone);
       assertAnchor(anchor, milestone.key);
@@ -97,16 +107,16 @@ export function planMilestones(
  * - dated milestones: `overdue` from the day after the deadline, `due_soon` in the DUE_SOON_DAYS
  *   before it and on the day itself, else `open`;
  * - meeting-anchored milestones: `open` until the meeting before the Nth is logged, then
- *   `due_soon` (the next meeting is the one), and `overdue` once the Nth meeting is logged without
- *   the milestone being marked done.
+ *   `due_soon` (the next meeting is the one) until the meeting after the Nth is logged without the
+ *   milestone being done: then `overdue`. Answering just after the Nth meeting is on time.
  */
 export function milestoneStatus(milestone: PlannedMilestone, progress: MilestoneProgress): MilestoneStatus {
   assertDate(progress.today, 'today');
   if (progress.doneAt) return 'done';
   if (milestone.anchor.kind === 'meeting') {
     const { number } = milestone.anchor;
-    if (progress.meetingsHeld >= number) return 'overdue';
-    return progress.meetingsHeld === number - 1 ? 'due_soon' : 'open';
+    if (progress.meetingsHeld > number) return 'overdue';
+    return progress.meetingsHeld >= number - 1 ? 'due_soon' : 'open';
   }
   const dueDate = milestone.dueDate!;
   if (progress.today > dueDate) return 'overdue';
@@ -156,6 +166,16 @@ export function swedishDate(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: PLAN_TIME_ZONE }).toISODate()!;
 }
 
+/** A calendar date `months` months after `date` (the last day of a shorter month when needed). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const monthIndex = m - 1 + months;
+  const year = y + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${year}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
 export function addDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
@@ -174,6 +194,15 @@ function dueDateOf(anchor: MilestoneAnchor, pairStart: string): string | null {
 function appliesTo(onlyFor: string, participantCategory: string | null): boolean {
   const wanted = normalise(onlyFor);
   return wanted === '' || wanted === normalise(participantCategory ?? '');
+}
+
+function answered(
+  wanted: { question: string; option: string } | null,
+  answers: Readonly<Record<string, unknown>> | undefined,
+): boolean {
+  if (!wanted || !answers) return false;
+  const answer = answers[wanted.question];
+  return Array.isArray(answer) ? answer.includes(wanted.option) : answer === wanted.option;
 }
 
 function normalise(category: string): string {

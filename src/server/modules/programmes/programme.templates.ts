@@ -7,6 +7,11 @@
  * fee.note) are written in Swedish, the default interface language.
  */
 import {
+  defaultConfidentialityText,
+  defaultContractQuestions,
+  policeContractRules,
+} from '../../../shared/contract-texts.ts';
+import {
   defaultDevelopmentAreas,
   defaultMatchingWeights,
   defaultPrivacy,
@@ -197,6 +202,7 @@ const policePool: ProgrammeTemplate = {
         offsetDays: 28,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        completesOn: 'contract_signed',
       },
       {
         key: 'conscious_ending',
@@ -264,6 +270,10 @@ const policePool: ProgrammeTemplate = {
       mentorBook: false,
       leaderProfile: false,
       recommendedReading: [],
+      retentionMonthsAfterClosing: 12,
+      contractQuestions: defaultContractQuestions,
+      contractRules: policeContractRules,
+      confidentialityText: defaultConfidentialityText,
     },
   },
 };
@@ -385,6 +395,7 @@ const unionBranch: ProgrammeTemplate = {
         offsetDays: 21,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        completesOn: 'first_meeting_held',
       },
       {
         key: 'member_meeting',
@@ -395,6 +406,8 @@ const unionBranch: ProgrammeTemplate = {
         offsetDays: 42,
         roles: ['adept', 'mentor'],
         onlyFor: 'ordinarie ledamöter',
+        // The adept's answer on the application form: "Är du ordinarie ledamot eller ersättare?"
+        onlyForAnswer: { question: 'member-type', option: 'ordinary' },
       },
       {
         key: 'development_plan',
@@ -407,6 +420,16 @@ const unionBranch: ProgrammeTemplate = {
         onlyFor: '',
       },
       {
+        key: 'monthly_contact',
+        title: {
+          sv: 'Kontakt minst en gång i månaden i ett års tid (vid behov 1½ år)',
+          en: 'Contact at least once a month for a year (18 months if needed)',
+        },
+        offsetDays: 365,
+        roles: ['adept', 'mentor'],
+        onlyFor: '',
+      },
+      {
         key: 'end',
         title: {
           sv: 'Mentorskapet avslutas (efter 1–1½ år)',
@@ -415,6 +438,7 @@ const unionBranch: ProgrammeTemplate = {
         offsetDays: 365,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        completesOn: 'pair_closed',
       },
       {
         key: 'evaluation',
@@ -436,6 +460,10 @@ const unionBranch: ProgrammeTemplate = {
       mentorBook: false,
       leaderProfile: false,
       recommendedReading: [],
+      retentionMonthsAfterClosing: 12,
+      contractQuestions: defaultContractQuestions,
+      contractRules: [],
+      confidentialityText: defaultConfidentialityText,
     },
   },
 };
@@ -542,9 +570,11 @@ const municipalIndividual: ProgrammeTemplate = {
           sv: 'Första mötet hållet och båda har accepterat att genomföra programmet tillsammans – programmet börjar',
           en: 'First meeting held and both have agreed to go through the programme together – the programme starts',
         },
-        offsetDays: 0,
+        // Within four weeks of the introduction.
+        offsetDays: 28,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        completesOn: 'first_meeting_held',
       },
       {
         key: 'confidentiality_signed',
@@ -552,9 +582,11 @@ const municipalIndividual: ProgrammeTemplate = {
           sv: 'Sekretessavtalet undertecknat av både mentor och adept',
           en: 'Confidentiality agreement signed by both mentor and adept',
         },
-        offsetDays: 0,
+        // At the start, with the first meeting.
+        offsetDays: 28,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        completesOn: 'confidentiality_signed',
       },
       {
         key: 'smart_goals',
@@ -572,9 +604,12 @@ const municipalIndividual: ProgrammeTemplate = {
           sv: 'Avstämning vid tredje mötet: hur går det, och finns det något som kan bli bättre?',
           en: 'Check-in at the third meeting: how is it going, and is there anything that could be better?',
         },
+        // About 15 weeks in at the programme's pace; the check-in itself is due at the third meeting.
         offsetDays: 105,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        anchor: { kind: 'meeting', number: 3 },
+        completesOn: 'checkin_answered',
       },
       {
         key: 'closing_reflection',
@@ -585,6 +620,8 @@ const municipalIndividual: ProgrammeTemplate = {
         offsetDays: 365,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        // The closing conversation is where the year is evaluated; recording it closes the pair.
+        completesOn: 'pair_closed',
       },
     ],
     events: [
@@ -606,12 +643,17 @@ const municipalIndividual: ProgrammeTemplate = {
       note: '9 800 kr exkl. moms per adept och år, faktureras adeptens kommun. Ledarprofilen som stöd för matchningen ingår i avgiften.',
     },
     documents: {
-      contract: false,
+      // The reading of seed 004: both accept, and both sign a contract and the confidentiality agreement.
+      contract: true,
       confidentialityAgreement: true,
       ethicsGuidelines: false,
       mentorBook: true,
       leaderProfile: true,
       recommendedReading: [],
+      retentionMonthsAfterClosing: 12,
+      contractQuestions: defaultContractQuestions,
+      contractRules: [],
+      confidentialityText: defaultConfidentialityText,
     },
   },
 };
@@ -718,6 +760,7 @@ const agencyCohort: ProgrammeTemplate = {
         offsetDays: 30,
         roles: ['adept', 'mentor'],
         onlyFor: '',
+        completesOn: 'first_meeting_held',
       },
       {
         key: 'meetings_end',
@@ -777,6 +820,10 @@ const agencyCohort: ProgrammeTemplate = {
       mentorBook: false,
       leaderProfile: false,
       recommendedReading: ['Charlotta Wikström: Vinnande mentorskap'],
+      retentionMonthsAfterClosing: 12,
+      contractQuestions: defaultContractQuestions,
+      contractRules: [],
+      confidentialityText: defaultConfidentialityText,
     },
   },
 };
