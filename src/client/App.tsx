@@ -29,6 +29,8 @@ const PoolPage = page(() => import('./pages/intake/PoolPage.tsx'), 'PoolPage');
 const MatchingBoardPage = page(() => import('./pages/matching/MatchingBoardPage.tsx'), 'MatchingBoardPage');
 const MatchingIndexPage = page(() => import('./pages/matching/MatchingIndexPage.tsx'), 'MatchingIndexPage');
 const MyPairsPage = page(() => import('./pages/matching/MyPairsPage.tsx'), 'MyPairsPage');
+const PairPage = page(() => import('./pages/pairs/PairPage.tsx'), 'PairPage');
+const FollowUpPage = page(() => import('./pages/pairs/FollowUpPage.tsx'), 'FollowUpPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage');
 const OutboxPage = page(() => import('./pages/OutboxPage.tsx'), 'OutboxPage');
 const NewOrganisationPage = page(
@@ -88,6 +90,8 @@ export function App() {
           <Route path="/matching" element={<MatchingIndexPage />} />
           <Route path="/matching/:id" element={<MatchingBoardPage />} />
           <Route path="/pairs" element={<MyPairsPage />} />
+          <Route path="/pairs/:pairId/*" element={<PairPage />} />
+          <Route path="/follow-up" element={<FollowUpPage />} />
           <Route path="/outbox" element={<OutboxPage />} />
           <Route path="/me" element={<ProfilePage />} />
         </Route>

@@ -2,7 +2,21 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Locale, localeSchema } from '../shared/roles.ts';
 import en from './locales/en.json';
+import bookEn from './locales/pairs/book.en.json';
+import bookSv from './locales/pairs/book.sv.json';
+import lifecycleEn from './locales/pairs/lifecycle.en.json';
+import lifecycleSv from './locales/pairs/lifecycle.sv.json';
+import meetingsEn from './locales/pairs/meetings.en.json';
+import meetingsSv from './locales/pairs/meetings.sv.json';
+import planEn from './locales/pairs/plan.en.json';
+import planSv from './locales/pairs/plan.sv.json';
 import sv from './locales/sv.json';
+
+// The pair's year keeps its texts in a file per part (top-level keys pair, plan, meetings, book).
+const resources = {
+  sv: { translation: { ...sv, ...lifecycleSv, ...planSv, ...meetingsSv, ...bookSv } },
+  en: { translation: { ...en, ...lifecycleEn, ...planEn, ...meetingsEn, ...bookEn } },
+};
 
 const storageKey = 'bollplank.locale';
 
@@ -33,7 +47,7 @@ function syncDocument(language: string): void {
 i18next.on('languageChanged', syncDocument);
 
 await i18next.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources,
   lng: storedLocale(),
   fallbackLng: 'sv',
   supportedLngs: ['sv', 'en'],

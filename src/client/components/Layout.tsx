@@ -131,6 +131,8 @@ function MainNav({ viewer }: { viewer: Viewer }) {
   if (reviews || viewer.hasRole('manager')) links.push({ to: '/approvals', label: t('nav.approvals') });
   if (reviews) links.push({ to: '/pool', label: t('nav.pool') });
   if (reviews) links.push({ to: '/matching', label: t('matching.nav.board') });
+  // The follow-up of the pairs' year: every pair the administrator or coordinator runs, metadata only.
+  if (reviews) links.push({ to: '/follow-up', label: t('plan.followUp.title') });
   // Participants' own pair(s): whom they are matched with, and how to reach them.
   const adept = viewer.hasRole('adept');
   const mentor = viewer.hasRole('mentor');

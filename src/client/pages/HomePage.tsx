@@ -5,6 +5,7 @@ import { stepSentence } from '../../shared/approval-texts.ts';
 import {
   type HomeTasks,
   homeTasksSchema,
+  type MyPairTask,
   type OpenProgramme,
   type OwnApplicationTask,
   type ProgrammeWork,
@@ -19,6 +20,7 @@ import { useApiData, useLocale } from '../hooks.ts';
 import { useViewer, type Viewer } from '../session.tsx';
 import { StatusBadge } from './intake/ApplicationParts.tsx';
 import { MyPairOnHome } from './matching/MyPairOnHome.tsx';
+import { MyPairsNext, PairFollowUpTasks } from './pairs/plan/HomePairs.tsx';
 
 /** Statuses after which an application waits for nothing more. */
 const finished = new Set(['declined', 'rejected', 'withdrawn']);
@@ -44,6 +46,8 @@ function inNetwork(tasks: HomeTasks, networkId: string): HomeTasks {
     programmes: tasks.programmes.filter((p) => p.networkId === networkId),
     applications: tasks.applications.filter((a) => a.networkId === networkId),
     openProgrammes: tasks.openProgrammes.filter((p) => p.networkId === networkId),
+    myPairs: tasks.myPairs.filter((p) => p.networkId === networkId),
+    pairFollowUp: tasks.pairFollowUp.filter((p) => p.networkId === networkId),
   };
 }
 
@@ -63,11 +67,22 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
   const work = tasks.programmes.filter(hasWork);
   const toComplete = tasks.applications.filter((a) => a.status === 'completion_requested');
   const nothing = work.length === 0 && toComplete.length === 0;
+  // What waits in a pair is listed in its own section below; the to-do list points there.
+  const pairWaits =
+    tasks.myPairs.some((p) => p.checkinToAnswer || p.cadenceFlagged || p.overdue > 0 || p.dueSoon > 0) ||
+    (reviews &&
+      tasks.pairFollowUp.some(
+        (p) =>
+          p.lowCheckins + p.cadenceFlagged + p.withOverdue + p.changeOfMentorRequests + p.extensionRequests >
+          0,
+      ));
   return (
     <>
       <section aria-labelledby="home-todo">
         <h2 id="home-todo">{t('home.todo.title')}</h2>
-        {nothing ? (
+        {nothing && pairWaits ? (
+          <p>{t('home.todo.inPairs')}</p>
+        ) : nothing ? (
           <p className="empty-state">
             {reviews
               ? t('home.todo.noneReviewer')
@@ -95,7 +110,11 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
         )}
       </section>
       {(viewer.hasRole('adept') || viewer.hasRole('mentor')) && <MyPairOnHome />}
-      {tasks.applications.length > 0 && <OwnApplications applications={tasks.applications} />}
+      <MyPairsNext pairs={tasks.myPairs} />
+      {reviews && <PairFollowUpTasks items={tasks.pairFollowUp} />}
+      {tasks.applications.length > 0 && (
+        <OwnApplications applications={tasks.applications} pairs={tasks.myPairs} />
+      )}
       {applies && (
         <OpenProgrammes viewer={viewer} programmes={tasks.openProgrammes} applications={tasks.applications} />
       )}
@@ -212,7 +231,13 @@ function CompletionTask({ application }: { application: OwnApplicationTask }) {
 }
 
 /** The person's own applications, each with what it waits for now. */
-function OwnApplications({ applications }: { applications: OwnApplicationTask[] }) {
+function OwnApplications({
+  applications,
+  pairs,
+}: {
+  applications: OwnApplicationTask[];
+  pairs: MyPairTask[];
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -232,7 +257,12 @@ function OwnApplications({ applications }: { applications: OwnApplicationTask[] 
             <p>
               <StatusBadge status={application.status} />
             </p>
-            <p>{waitsFor(application, t, locale)}</p>
+            <p>
+              {application.status === 'approved' &&
+              pairs.some((p) => p.programmeId === application.programmeId && p.role === application.role)
+                ? t(application.role === 'adept' ? 'home.own.waits.paired' : 'home.own.waits.pairedMentor')
+                : waitsFor(application, t, locale)}
+            </p>
           </li>
         ))}
       </ul>

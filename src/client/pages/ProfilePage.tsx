@@ -9,6 +9,7 @@ import { useAction } from '../hooks.ts';
 import { describeRole } from '../roles.ts';
 import { useSession, useViewer } from '../session.tsx';
 import { ConsentsSection, ProfileEditor } from './intake/ProfileSections.tsx';
+import { CalendarFeedSection } from './pairs/meetings/CalendarFeedSection.tsx';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function ProfilePage() {
       </section>
       <ProfileEditor />
       <ConsentsSection />
+      <CalendarFeedSection />
     </Page>
   );
 }

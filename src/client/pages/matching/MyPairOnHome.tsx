@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import { useApiData } from '../../hooks.ts';
 import { myPairListSchema } from './matchingApi.ts';
 
-const current = new Set(['introduced', 'first_meeting_held', 'active', 'ending']);
+/** Pairs further on are on the home page's "next step" section (plan/HomePairs.tsx). */
+const current = new Set(['introduced']);
 
-/** On a participant's home page: whom they have been matched with, and what to do first. */
+/** On a participant's home page: whom they have just been matched with, and what to do first. */
 export function MyPairOnHome() {
   const { t } = useTranslation();
   const pairs = useApiData('/api/me/pairs', myPairListSchema);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { MyPair } from '../../../shared/matching.ts';
 import { api } from '../../api.ts';
 import { Form, SubmitButton, TextAreaField, TextField } from '../../components/Form.tsx';
@@ -80,10 +81,15 @@ function PairCard({ pair, onDeclined }: { pair: MyPair; onDeclined(message: stri
         })}
         : {other.name}
       </h2>
-      <p className="lead">
-        {pair.youMakeContact
-          ? t('matching.mine.youContact', { name: other.name })
-          : t('matching.mine.theyContact', { name: other.name })}
+      {pair.status === 'introduced' && (
+        <p className="lead">
+          {pair.youMakeContact
+            ? t('matching.mine.youContact', { name: other.name })
+            : t('matching.mine.theyContact', { name: other.name })}
+        </p>
+      )}
+      <p>
+        <Link to={`/pairs/${pair.id}`}>{t('matching.mine.openPair')}</Link>
       </p>
       <dl className="facts">
         {other.title && (
@@ -134,14 +140,16 @@ function PairCard({ pair, onDeclined }: { pair: MyPair; onDeclined(message: stri
       <p className="match-meta">
         {t('matching.mine.introduced', { when: formatDate(pair.publishedAt, locale) })}
       </p>
-      {declining ? (
-        <DeclineForm pair={pair} onCancel={() => setDeclining(false)} onDeclined={onDeclined} />
-      ) : (
-        <button type="button" className="button" onClick={() => setDeclining(true)}>
-          {t('matching.mine.decline')}
-          <span className="visually-hidden"> – {other.name}</span>
-        </button>
-      )}
+      {/* Declining is for the start; later, the pair's page asks for another mentor. */}
+      {(pair.status === 'introduced' || pair.status === 'first_meeting_held') &&
+        (declining ? (
+          <DeclineForm pair={pair} onCancel={() => setDeclining(false)} onDeclined={onDeclined} />
+        ) : (
+          <button type="button" className="button" onClick={() => setDeclining(true)}>
+            {t('matching.mine.decline')}
+            <span className="visually-hidden"> – {other.name}</span>
+          </button>
+        ))}
     </section>
   );
 }

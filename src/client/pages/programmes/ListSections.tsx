@@ -3,13 +3,21 @@ import {
   approvers,
   eventKinds,
   type Milestone,
+  milestoneCompletions,
   milestoneRoles,
   type PlannedEvent,
   ProgrammeLimits,
   type ProgrammeSettings,
 } from '../../../shared/programme.ts';
 import { participantRoles } from '../../../shared/roles.ts';
-import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField } from '../../components/Form.tsx';
+import {
+  CheckboxField,
+  CheckboxGroup,
+  NumberField,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from '../../components/Form.tsx';
 import { formatNumber } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
 import {
@@ -196,6 +204,14 @@ export function ProcessPlanSection({ value, path, onChange }: SectionProps<Setti
     value: role,
     label: t(`programmes.milestoneRoles.${role}`),
   }));
+  const anchorOptions = (['days_from_start', 'meeting', 'date'] as const).map((kind) => ({
+    value: kind,
+    label: t(`programmes.processPlan.anchors.${kind}`),
+  }));
+  const completionOptions = (['manual', ...milestoneCompletions] as const).map((value) => ({
+    value,
+    label: t(`programmes.processPlan.completions.${value}`),
+  }));
   return (
     <EditorSection
       id="processPlan"
@@ -220,8 +236,43 @@ export function ProcessPlanSection({ value, path, onChange }: SectionProps<Setti
       >
         {({ item: milestone, path: itemPath, set }) => (
           <>
-            <div className="field-row">
-              <KeyField path={itemPath} value={milestone.key} onChange={(key) => set({ key })} />
+            <KeyField path={itemPath} value={milestone.key} onChange={(key) => set({ key })} />
+            <RadioGroup<'days_from_start' | 'meeting' | 'date'>
+              name={`${itemPath}.anchor.kind`}
+              legend={t('programmes.processPlan.due')}
+              options={anchorOptions}
+              value={milestone.anchor?.kind ?? 'days_from_start'}
+              onChange={(kind) =>
+                set({
+                  anchor:
+                    kind === 'meeting'
+                      ? { kind, number: milestone.anchor?.kind === 'meeting' ? milestone.anchor.number : 3 }
+                      : kind === 'date'
+                        ? { kind, date: milestone.anchor?.kind === 'date' ? milestone.anchor.date : '' }
+                        : null,
+                })
+              }
+            />
+            {milestone.anchor?.kind === 'meeting' ? (
+              <NumberField
+                name={`${itemPath}.anchor.number`}
+                label={t('programmes.processPlan.meetingNumber')}
+                required
+                min={1}
+                max={100}
+                value={milestone.anchor.number}
+                onChange={(number) => set({ anchor: { kind: 'meeting', number: number ?? 1 } })}
+              />
+            ) : milestone.anchor?.kind === 'date' ? (
+              <TextField
+                name={`${itemPath}.anchor.date`}
+                label={t('programmes.processPlan.date')}
+                type="date"
+                required
+                value={milestone.anchor.date}
+                onChange={(date) => set({ anchor: { kind: 'date', date } })}
+              />
+            ) : (
               <NumberField
                 name={`${itemPath}.offsetDays`}
                 label={t('programmes.processPlan.offsetDays')}
@@ -232,7 +283,15 @@ export function ProcessPlanSection({ value, path, onChange }: SectionProps<Setti
                 value={milestone.offsetDays}
                 onChange={(offsetDays) => set({ offsetDays: offsetDays ?? milestone.offsetDays })}
               />
-            </div>
+            )}
+            <SelectField<(typeof milestoneCompletions)[number] | 'manual'>
+              name={`${itemPath}.completesOn`}
+              label={t('programmes.processPlan.completesOn')}
+              hint={t('programmes.processPlan.completesOnHint')}
+              value={milestone.completesOn ?? 'manual'}
+              options={completionOptions}
+              onChange={(value) => set({ completesOn: value === 'manual' ? null : value })}
+            />
             <LocalizedTextFields
               path={`${itemPath}.title`}
               label={t('programmes.itemTitle')}

@@ -9,6 +9,7 @@ import { formatDate } from '../../format.ts';
 import { useApiData, useLocale } from '../../hooks.ts';
 import { useViewer, type Viewer } from '../../session.tsx';
 import { StatusBadge } from '../intake/ApplicationParts.tsx';
+import { AdvisorsSection } from '../pairs/lifecycle/AdvisorsSection.tsx';
 import { type ApplicationWindow, applicationWindow, todayInSweden } from './applicationPeriod.ts';
 import { ProgrammePresentation } from './ProgrammePresentation.tsx';
 
@@ -53,6 +54,7 @@ export function ProgrammePage() {
               return (
                 <>
                   {staff && <StaffLinks programme={data} viewer={viewer} />}
+                  {viewer.isAdmin && <AdvisorsSection programme={data} />}
                   <ProgrammePresentation
                     programme={data}
                     rounds={list}

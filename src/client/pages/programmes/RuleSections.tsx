@@ -10,7 +10,16 @@ import type { ParticipantRole } from '../../../shared/roles.ts';
 import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../components/Form.tsx';
 import { formatMoney } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
-import { EditorSection, removeAt, replaceAt, type SectionProps, useOptionalLabel } from './editing.tsx';
+import {
+  EditorSection,
+  KeyField,
+  ListEditor,
+  LocalizedTextFields,
+  removeAt,
+  replaceAt,
+  type SectionProps,
+  useOptionalLabel,
+} from './editing.tsx';
 
 type Settings = ProgrammeSettings;
 
@@ -369,6 +378,96 @@ export function DocumentsSection({ value, path, onChange }: SectionProps<Setting
           </button>
         )}
       </fieldset>
+      <NumberField
+        name={`${path}.retentionMonthsAfterClosing`}
+        label={t('programmes.documents.retention')}
+        hint={t('programmes.documents.retentionHint')}
+        required
+        min={1}
+        max={ProgrammeLimits.retentionMonthsMax}
+        value={value.retentionMonthsAfterClosing}
+        onChange={(months) =>
+          onChange({ ...value, retentionMonthsAfterClosing: months ?? value.retentionMonthsAfterClosing })
+        }
+      />
+      {value.contract && <ContractFields value={value} path={path} onChange={onChange} />}
+      {value.confidentialityAgreement && (
+        <fieldset className="subsection">
+          <legend>{t('programmes.documents.confidentialityText')}</legend>
+          <p className="hint">{t('programmes.documents.signaturesHint')}</p>
+          <div className="field-row">
+            {(['sv', 'en'] as const).map((lang) => (
+              <TextAreaField
+                key={lang}
+                name={`${path}.confidentialityText.${lang}`}
+                label={t(lang === 'sv' ? 'programmes.inSwedish' : 'programmes.inEnglish', {
+                  label: t('programmes.documents.confidentialityText'),
+                })}
+                maxLength={ProgrammeLimits.descriptionMax}
+                rows={8}
+                value={value.confidentialityText[lang]}
+                onChange={(text) =>
+                  onChange({ ...value, confidentialityText: { ...value.confidentialityText, [lang]: text } })
+                }
+              />
+            ))}
+          </div>
+        </fieldset>
+      )}
     </EditorSection>
+  );
+}
+
+/** The collaboration contract: the fixed rules it states, and the questions the pair answers together. */
+function ContractFields({ value, path, onChange }: SectionProps<Settings['documents']>) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="subsection">
+      <legend>{t('programmes.documents.contractLegend')}</legend>
+      <p className="hint">{t('programmes.documents.signaturesHint')}</p>
+      <h3>{t('programmes.documents.contractRules')}</h3>
+      <ListEditor
+        items={value.contractRules}
+        path={`${path}.contractRules`}
+        onChange={(contractRules) => onChange({ ...value, contractRules })}
+        itemLabel={(n) => t('programmes.documents.contractRule', { n })}
+        empty={t('programmes.documents.noContractRules')}
+        max={ProgrammeLimits.questionsMax}
+        addLabel={t('programmes.documents.addContractRule')}
+        newItem={() => ({ sv: '', en: '' })}
+      >
+        {({ item, path: itemPath, set }) => (
+          <LocalizedTextFields
+            path={itemPath}
+            label={t('programmes.documents.contractRuleText')}
+            value={item}
+            onChange={(text) => set(text)}
+          />
+        )}
+      </ListEditor>
+      <h3>{t('programmes.documents.contractQuestions')}</h3>
+      <ListEditor
+        items={value.contractQuestions}
+        path={`${path}.contractQuestions`}
+        onChange={(contractQuestions) => onChange({ ...value, contractQuestions })}
+        itemLabel={(n) => t('programmes.documents.contractQuestion', { n })}
+        empty={t('programmes.documents.noContractQuestions')}
+        max={ProgrammeLimits.questionsMax}
+        addLabel={t('programmes.documents.addContractQuestion')}
+        newItem={() => ({ key: '', label: { sv: '', en: '' } })}
+      >
+        {({ item, path: itemPath, set }) => (
+          <>
+            <KeyField path={itemPath} value={item.key} onChange={(key) => set({ key })} />
+            <LocalizedTextFields
+              path={`${itemPath}.label`}
+              label={t('programmes.documents.contractQuestionText')}
+              value={item.label}
+              onChange={(label) => set({ label })}
+            />
+          </>
+        )}
+      </ListEditor>
+    </fieldset>
   );
 }

@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MyPairTask, PairFollowUpTask } from '../../../../shared/home.ts';
+import { withQuery } from '../../../api.ts';
+import { formatDate, localized } from '../../../format.ts';
+import { useLocale } from '../../../hooks.ts';
+
+/** For the adept and the mentor: each current pair with its most pressing next step. */
+export function MyPairsNext({ pairs }: { pairs: MyPairTask[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (pairs.length === 0) return null;
+  return (
+    <section aria-labelledby="home-pairs-next">
+      <h2 id="home-pairs-next">{t('plan.home.myTitle')}</h2>
+      <ul className="plain-list">
+        {pairs.map((pair) => {
+          const next = pair.nextMilestone;
+          return (
+            <li key={pair.pairId} className="card task-card">
+              <h3>{t('plan.home.with', { name: pair.otherName, programme: pair.programmeName })}</h3>
+              <ul className="task-list">
+                {pair.checkinToAnswer && (
+                  <li className="task">
+                    <Link to={`/pairs/${pair.pairId}`}>{t('plan.home.checkin')}</Link>
+                  </li>
+                )}
+                {pair.cadenceFlagged && (
+                  <li className="task">
+                    <Link to={`/pairs/${pair.pairId}/meetings`}>{t('plan.home.cadence')}</Link>
+                  </li>
+                )}
+                <li className="task">
+                  {next
+                    ? next.dueDate
+                      ? t('plan.home.nextDue', {
+                          title: localized(next.title, locale),
+                          date: formatDate(next.dueDate, locale),
+                        })
+                      : t('plan.home.next', { title: localized(next.title, locale) })
+                    : t('plan.home.allDone')}
+                  {pair.overdue > 0 && (
+                    <>
+                      {' '}
+                      <span className="badge badge-failed">
+                        {t('plan.home.overdue', { count: pair.overdue })}
+                      </span>
+                    </>
+                  )}
+                </li>
+              </ul>
+              <p>
+                <Link to={`/pairs/${pair.pairId}`}>
+                  {t('plan.home.open')}
+                  <span className="visually-hidden"> – {pair.otherName}</span>
+                </Link>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** For those who run pairs: per programme, how many pairs need a look, linking to the follow-up. */
+export function PairFollowUpTasks({ items }: { items: PairFollowUpTask[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="home-pair-follow-up">
+      <h2 id="home-pair-follow-up">{t('plan.home.followUpTitle')}</h2>
+      <p>{t('plan.home.followUpIntro')}</p>
+      <ul className="plain-list">
+        {items.map((item) => {
+          const to = withQuery('/follow-up', { programmeId: item.programmeId });
+          const counts = [
+            ['lowCheckins', item.lowCheckins],
+            ['cadenceFlagged', item.cadenceFlagged],
+            ['withOverdue', item.withOverdue],
+            ['changeOfMentor', item.changeOfMentorRequests],
+            ['extension', item.extensionRequests],
+          ] as const;
+          return (
+            <li key={item.programmeId} className="card task-card">
+              <h3>{item.programmeName}</h3>
+              <p>{t('plan.home.pairs', { count: item.pairs })}</p>
+              <ul className="task-list">
+                {counts
+                  .filter(([, count]) => count > 0)
+                  .map(([key, count]) => (
+                    <li key={key} className="task">
+                      {t(`plan.home.${key}`, { count })}
+                    </li>
+                  ))}
+              </ul>
+              <p>
+                <Link to={to}>
+                  {t('plan.home.seeAll')}
+                  <span className="visually-hidden"> – {item.programmeName}</span>
+                </Link>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
