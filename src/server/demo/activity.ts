@@ -19,9 +19,9 @@ import { ensureCurrentNotice } from '../modules/privacy/privacy.service.ts';
  * Tibor and Agneta are left without applications: the README walks through theirs.
  */
 
-const demoDomain = '@demo.bollplank.se';
+export const demoDomain = '@demo.bollplank.se';
 
-async function actorFor(deps: IntakeDeps, localPart: string): Promise<Actor> {
+export async function actorFor(deps: IntakeDeps, localPart: string): Promise<Actor> {
   const person = (await findPersonByEmail(deps.db, `${localPart}${demoDomain}`))!;
   return {
     personId: person.id,
@@ -33,7 +33,7 @@ async function actorFor(deps: IntakeDeps, localPart: string): Promise<Actor> {
   };
 }
 
-function basics(
+export function basics(
   title: string,
   since: string,
   level: ProfileBasics['managementLevel'],
@@ -52,13 +52,13 @@ function basics(
   };
 }
 
-const needs = (areas: string[], goals: string): NeedsProfile => ({
+export const needs = (areas: string[], goals: string): NeedsProfile => ({
   developmentAreas: areas,
   goals,
   wishes: { sector: '', level: null, gender: 'unspecified', otherOrganisation: true, other: '' },
 });
 
-const mentor = (competences: string[], presentation: string): MentorProfile => ({
+export const mentor = (competences: string[], presentation: string): MentorProfile => ({
   competences,
   experienceLevels: ['direct', 'indirect'],
   sectors: ['Skola', 'Socialtjänst'],
@@ -67,7 +67,7 @@ const mentor = (competences: string[], presentation: string): MentorProfile => (
   presentation,
 });
 
-async function apply(
+export async function apply(
   deps: IntakeDeps,
   who: string,
   templateKey: ProgrammeTemplateKey,
@@ -120,7 +120,7 @@ async function apply(
   return { programmeId: programme.id, application };
 }
 
-async function approveNext(deps: IntakeDeps, applicationId: string, approver: string) {
+export async function approveNext(deps: IntakeDeps, applicationId: string, approver: string) {
   const pending = await deps.db
     .selectFrom('application_approvals')
     .select('id')

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, dialects, type TestDatabase, testConfig } from '../../../test/support.ts';
-import { createMailer } from '../modules/mail/mail.service.ts';
+import { createTestDatabase, dialects, type TestDatabase, testDeps } from '../../../test/support.ts';
 import { recreateDemo, seedDemoIfEmpty } from './seed.ts';
 
 describe.each(dialects)('the demo network on %s', (dialect) => {
@@ -10,11 +9,7 @@ describe.each(dialects)('the demo network on %s', (dialect) => {
   });
   afterAll(() => testDb.drop());
 
-  const deps = () => ({
-    db: testDb.db,
-    config: testConfig(),
-    mailer: createMailer({ smtpUrl: undefined, from: 'x@example.org' }),
-  });
+  const deps = () => testDeps(testDb.db);
   const statuses = async () =>
     (await testDb.db.selectFrom('applications').select('status').execute()).map((a) => a.status).sort();
 
@@ -28,9 +23,10 @@ describe.each(dialects)('the demo network on %s', (dialect) => {
       'police_pool',
       'union_branch',
     ]);
-    // Lena in the pool, and the cohort round's fourteen adepts and mentors, are admitted.
+    // Lena in the pool, the cohort round's fourteen adepts and mentors, and the ten people of the
+    // five municipalities' pairs are admitted.
     expect(await statuses()).toEqual([
-      ...Array.from({ length: 15 }, () => 'approved'),
+      ...Array.from({ length: 25 }, () => 'approved'),
       'awaiting_approval',
       'awaiting_approval',
       'pending_review',
@@ -48,14 +44,33 @@ describe.each(dialects)('the demo network on %s', (dialect) => {
       .where('to_email', '=', 'kim.chef@example.org')
       .execute();
     expect(links[0]?.body_text).toContain('/approvals/respond?token=');
+    // Pairs at several points of their year, so that every page of the pair's year has something to show.
+    const pairs = await testDb.db.selectFrom('pairs').select('status').execute();
+    expect(pairs.map((p) => p.status).sort()).toEqual([
+      'active',
+      'active',
+      'closed',
+      'ending',
+      'first_meeting_held',
+      'introduced',
+    ]);
+    const held = await testDb.db
+      .selectFrom('meetings')
+      .select('id')
+      .where('held_at', 'is not', null)
+      .execute();
+    expect(held.length).toBeGreaterThan(20);
+    // The past's mails are not in the outbox: only today's reminders and flags.
+    const mails = await testDb.db.selectFrom('outbox').select('kind').execute();
+    expect(mails.filter((m) => m.kind === 'meeting_booked')).toHaveLength(0);
   });
 
   it('is left alone when the database has a network, and recreated on request', async () => {
     const again = await seedDemoIfEmpty(deps());
     expect(again?.networkName).toBeDefined();
-    expect(await statuses()).toHaveLength(18);
+    expect(await statuses()).toHaveLength(28);
     await recreateDemo(deps());
-    expect(await statuses()).toHaveLength(18);
+    expect(await statuses()).toHaveLength(28);
     expect(await testDb.db.selectFrom('networks').select('id').execute()).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { findProgrammeTemplate } from '../modules/programmes/programme.templates.ts';
 import { newId, nowIso } from '../util.ts';
 import { cohortPeople, seedDemoActivity } from './activity.ts';
+import { pairYearAccounts, seedDemoPairs } from './pair-year.ts';
 
 /** Everyone in the demo network signs in with this password (or with a link from the outbox). */
 export const DEMO_PASSWORD = 'bollplank-demo';
@@ -125,6 +126,8 @@ const demoPeople: { org: number | null; role: string; name: string; email: strin
     email: p.email,
     title: p.title,
   })),
+  // Pairs of the five municipalities' programme at several points of their year (pair-year.ts).
+  ...pairYearAccounts,
 ];
 
 const demoProgrammes: {
@@ -288,5 +291,6 @@ async function seedDemo(deps: IntakeDeps): Promise<DemoInfo> {
     await trx.insertInto('app_meta').values({ key: demoMetaKey, value: networkId }).execute();
   });
   await seedDemoActivity(deps);
+  await seedDemoPairs(deps);
   return (await findDemo(db))!;
 }
