@@ -4,8 +4,28 @@ import { importForm, postForm } from '../src/server/modules/imports/imports.test
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
 import { digestToken, newId, newSecretToken, nowIso } from '../src/server/util.ts';
 import type { Role } from '../src/shared/roles.ts';
+import {
+  type Caller,
+  type Cast,
+  type Context,
+  callers,
+  coordinators,
+  type Expectation,
+  everyone,
+  inNetwork,
+  type Request,
+  type Row,
+  routeOf,
+  signedIn,
+  unique,
+} from './authz/matrix-support.ts';
+import { bookRows } from './authz/rows/book.rows.ts';
+import { lifecycleRows } from './authz/rows/lifecycle.rows.ts';
+import { meetingsRows } from './authz/rows/meetings.rows.ts';
+import { planRows } from './authz/rows/plan.rows.ts';
 import { applicantBasics, buildPerson, buildWideCast } from './factories.ts';
 import { freshConflict, freshDecision, freshPair, sharedMatchingFixture } from './matching-support.ts';
+import { insertBookItem, pairWithNeighbours } from './pair-support.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';
 
 /**
@@ -21,75 +41,7 @@ import { dialects, startTestServer, TestClient, type TestServer } from './suppor
  * A route may have more than one row: `'<METHOD> <url> (<what differs>)'`, e.g. the same request
  * aimed at a person who holds several roles.
  */
-const callers = [
-  'anonymous',
-  'disabled',
-  'admin',
-  'adminMentor',
-  'coordinatorA',
-  'coordinatorB',
-  'mentorCoordinator',
-  'manager',
-  'mentor',
-  'adept',
-  'outsider',
-  'outsiderCoordinator',
-] as const;
-type Caller = (typeof callers)[number];
-type Expectation = Record<Caller, number>;
-
-const everyone = (status: number): Expectation =>
-  Object.fromEntries(callers.map((c) => [c, status])) as Expectation;
-/** Signed-in callers get `status`; the anonymous and disabled get 401. */
-const signedIn = (status: number, overrides: Partial<Expectation> = {}): Expectation => ({
-  ...everyone(status),
-  anonymous: 401,
-  disabled: 401,
-  ...overrides,
-});
-/** Members of the network get `member`, its administrators `admin`, the other network 404. */
-const inNetwork = (admin: number, member: number, overrides: Partial<Expectation> = {}): Expectation =>
-  signedIn(member, { admin, adminMentor: admin, outsider: 404, outsiderCoordinator: 404, ...overrides });
-/** The network's coordinators (of A, of B, and the mentor of A who coordinates B) get `status`. */
-const coordinators = (status: number) => ({
-  coordinatorA: status,
-  coordinatorB: status,
-  mentorCoordinator: status,
-});
-
-/** The route a row is about: its key without the description of what differs. */
-const routeOf = (key: string) => key.split(' ').slice(0, 2).join(' ');
-
-type Cast = Awaited<ReturnType<typeof buildWideCast>>;
-interface Context {
-  server: TestServer;
-  cast: Cast;
-  programmeId: string;
-  roundId: string;
-  invitationId: string;
-  /** A police programme, whose mentor training has steps to record. */
-  policeProgrammeId: string;
-  /** The adept's application (organisation A) to the main programme. */
-  applicationId: string;
-  caller: Caller;
-}
-interface Request {
-  path: string;
-  body?: unknown;
-  /** A multipart body (file uploads), sent instead of JSON. */
-  form?: FormData;
-}
-interface Row {
-  expect: Expectation;
-  request: (ctx: Context) => Promise<Request> | Request;
-  /** Use a session of its own, for requests that end it. */
-  ownSession?: boolean;
-}
-
 const bogusToken = 'x'.repeat(43);
-let sequence = 0;
-const unique = () => `${Date.now()}-${sequence++}`;
-
 const roundBody = {
   name: 'Round',
   startsOn: '2026-09-01',
@@ -117,7 +69,7 @@ async function freshRound(ctx: Context) {
   return id;
 }
 
-const matrix: Record<string, Row> = {
+const coreRows: Record<string, Row> = {
   'GET /healthz': { expect: everyone(200), request: () => ({ path: '/healthz' }) },
   'GET /api/csrf': { expect: everyone(200), request: () => ({ path: '/api/csrf' }) },
   // Who runs the installation: the accessibility statement and personal-data page are public.
@@ -398,7 +350,7 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/programmes/:id/applications': {
     // Authorization lets every member of the network apply; validation then wants an organisation of one's own.
-    expect: inNetwork(400, 201, { adminMentor: 201, coordinatorB: 400 }),
+    expect: inNetwork(400, 201, { adminMentor: 201, coordinatorB: 400, advisor: 400 }),
     request: async (ctx) => {
       // One open application per person and role: end the last request's, so this one can be sent again.
       await ctx.server.db
@@ -686,6 +638,15 @@ const matrix: Record<string, Row> = {
   },
 };
 
+/** Every route's rows: the core's here, the pair's year's in test/authz/rows/, one file per part. */
+const matrix: Record<string, Row> = {
+  ...coreRows,
+  ...lifecycleRows,
+  ...planRows,
+  ...meetingsRows,
+  ...bookRows,
+};
+
 const cohortFixture = (ctx: Context) =>
   sharedMatchingFixture(ctx.server.db, ctx.cast, 'cohort', 'agency_cohort');
 
@@ -935,6 +896,48 @@ async function adeptConsent(ctx: Context): Promise<string> {
   return id;
 }
 
+/**
+ * Mentor-book content of the fixture pair, each text unique: a shared goal both parties see, and the
+ * mentor's private note that only the mentor sees. Every answer to every caller of every row is
+ * searched for them (SPEC §5: 0 reads of the mentor book outside the pair).
+ */
+const sharedMarker = 'Delat-mål-som-bara-paret-läser-7f3a';
+const privateMarker = 'Mentorns-privata-anteckning-91c2';
+
+async function writeMarkedContent(server: TestServer, pairId: string, cast: Cast): Promise<void> {
+  await insertBookItem(server.deps, server.db, {
+    pairId,
+    kind: 'goal',
+    authorId: cast.adept.id,
+    authorRole: 'adept',
+    visibility: 'shared',
+    content: {
+      title: sharedMarker,
+      specific: sharedMarker,
+      measurable: 'Medarbetarenkäten',
+      achievable: 'Med stöd',
+      relevant: 'För verksamheten',
+      timeBound: '2027-06-30',
+    },
+  });
+  await insertBookItem(server.deps, server.db, {
+    pairId,
+    kind: 'reflection',
+    authorId: cast.mentor.id,
+    authorRole: 'mentor',
+    visibility: 'private',
+    content: { prompt: privateMarker, dueOn: null, answer: privateMarker },
+  });
+}
+
+function expectNoForeignContent(caller: Caller, route: string, body: unknown): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+  const party = caller === 'adept' || caller === 'mentor';
+  if (!party) expect({ route, caller, shared: text.includes(sharedMarker) }).toMatchObject({ shared: false });
+  if (caller !== 'mentor')
+    expect({ route, caller, private: text.includes(privateMarker) }).toMatchObject({ private: false });
+}
+
 /** Spellings of a path that the router decodes or normalises to the path itself. */
 const spellings: Record<string, (path: string) => string> = {
   'first letter percent-encoded': (path) => path.replace(/^\/(\w)/, (_, c: string) => `/%${hex(c)}`),
@@ -985,7 +988,10 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { LOGIN_MAX_ATTEMPTS: '200' });
-    cast = await buildWideCast(server.db);
+    const wide = await buildWideCast(server.db);
+    const { pair, otherPair, advisor, otherPairMember } = await pairWithNeighbours(server.db, wide);
+    cast = { ...wide, advisor, otherPairMember };
+    await writeMarkedContent(server, pair.pairId, cast);
     const admin = new TestClient(server.baseUrl);
     await admin.signIn(cast.admin.email);
     const programme = await admin.post(`/api/networks/${cast.network.id}/programmes`, {
@@ -1017,6 +1023,9 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
       programmeId: programme.body.id,
       roundId: round.body.id,
       invitationId: invitation.body.id,
+      pairProgrammeId: pair.programmeId,
+      pairId: pair.pairId,
+      otherPairId: otherPair.pairId,
     };
     const adept = new TestClient(server.baseUrl);
     await adept.signIn(cast.adept.email);
@@ -1052,6 +1061,7 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
         ? await postForm(client, spell(path), form)
         : await client.request(method!, spell(path), method === 'GET' ? undefined : (body ?? {}));
       actual[caller] = response.status;
+      expectNoForeignContent(caller, route, response.body);
     }
     return actual;
   }
@@ -1076,6 +1086,18 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
       expect(await answers(route, row, upperCased, spellingCallers)).toEqual(unrouted);
     });
   }
+
+  // The search for the marked content above proves something only if the pair itself reads it.
+  it('gives the pair its own mentor book: the adept the shared goal, the mentor that and the private note', async () => {
+    const read = async (caller: Caller) =>
+      JSON.stringify((await (await clientFor(caller)).get(`/api/pairs/${context.pairId}/book`)).body);
+    const adept = await read('adept');
+    expect(adept).toContain(sharedMarker);
+    expect(adept).not.toContain(privateMarker);
+    const mentor = await read('mentor');
+    expect(mentor).toContain(sharedMarker);
+    expect(mentor).toContain(privateMarker);
+  });
 
   it('shows a coordinator only the people and invitations of their own organisation', async () => {
     const coordinator = await clientFor('coordinatorB');

@@ -11,7 +11,7 @@ import { createDatabase, type Db } from '../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { type DemoInfo, seedDemoIfEmpty } from '../../src/server/demo/seed.ts';
 import { createMailer } from '../../src/server/modules/mail/mail.service.ts';
-import { testConfig } from '../support.ts';
+import { testConfig, testDeps } from '../support.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -30,9 +30,10 @@ export async function startE2eServer(): Promise<E2eServer> {
   const db = createDatabase({ kind: 'sqlite', path: join(dir, 'e2e.db') });
   await migrateToLatest(db);
   const config = testConfig();
-  const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom });
-  const demo = (await seedDemoIfEmpty({ db, config, mailer }))!;
-  const app = await buildApp({ config, db, mailer });
+  const _mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom });
+  const deps = testDeps(db, config);
+  const demo = (await seedDemoIfEmpty(deps))!;
+  const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
