@@ -1,7 +1,5 @@
-import { type Kysely, type Migration, Migrator } from 'kysely';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabase, type Db } from '../src/server/db/connection.ts';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import * as spine from '../src/server/db/migrations/2026-11-23T00-spine.ts';
 import * as intake from '../src/server/db/migrations/2026-11-23T01-intake.ts';
@@ -10,6 +8,7 @@ import { findProgrammeTemplate } from '../src/server/modules/programmes/programm
 import { newId, nowIso } from '../src/server/util.ts';
 import { programmeSettingsSchema } from '../src/shared/programme.ts';
 import { buildNetwork, buildOrganisation, buildPerson } from './factories.ts';
+import { databaseMigratedWith } from './migration-support.ts';
 import { dialects } from './support.ts';
 
 /**
@@ -17,48 +16,6 @@ import { dialects } from './support.ts';
  * turns their labels (sentences) into names and descriptions, on a database that had already run
  * the migrations listed after it.
  */
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-/** A database with only these migrations run, as one deployed before the approver names. */
-async function databaseMigratedWith(
-  dialect: 'sqlite' | 'postgres',
-  migrations: Record<string, Migration>,
-): Promise<{ db: Db; schema?: string }> {
-  let db: Db;
-  let schema: string | undefined;
-  if (dialect === 'sqlite') {
-    db = createDatabase({ kind: 'sqlite', path: ':memory:' });
-    cleanups.push(() => db.destroy());
-  } else {
-    const url = process.env.TEST_DATABASE_URL as string;
-    schema = `t_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    db = createDatabase({ kind: 'postgres', url, schema });
-    const name = schema;
-    cleanups.push(async () => {
-      await db.destroy();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${name} cascade`);
-      await client.end();
-    });
-  }
-  const migrator = new Migrator({
-    db: db as Kysely<any>,
-    provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return { db, ...(schema ? { schema } : {}) };
-}
 
 /** The municipal template as it was stored before: steps with a `label` sentence and no name. */
 function oldMunicipalSettings() {

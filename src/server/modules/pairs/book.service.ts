@@ -25,8 +25,9 @@ import {
   pairFor,
   partyRole,
   sealForPair,
+  todayOf,
 } from './pair-access.ts';
-import { addMonths } from './process-plan.ts';
+import { addMonths, swedishDate } from './process-plan.ts';
 
 /**
  * The mentor book: the pair's own workbook. Every function starts with `pairFor(…, 'readContent' |
@@ -72,8 +73,9 @@ function assertWritable(ctx: PairContext): void {
 }
 
 /** The date the retention rule clears a closed pair's remaining content. */
-export function clearsOn(closedAt: string | null, retentionMonths: number): string | null {
-  return closedAt ? addMonths(closedAt, retentionMonths) : null;
+/** The Swedish calendar date the retention rule clears a pair that ended at the instant `endedAt`. */
+export function clearsOn(endedAt: string | null, retentionMonths: number): string | null {
+  return endedAt ? addMonths(swedishDate(new Date(endedAt)), retentionMonths) : null;
 }
 
 function decrypt(deps: Deps, ctx: PairContext, row: BookItemRow): Record<string, unknown> {
@@ -425,12 +427,12 @@ export async function clearBook(
  * and the pair's data key is shredded.
  */
 export async function applyRetention(deps: Deps): Promise<number> {
-  const today = deps.clock.now().toISOString();
+  const today = todayOf(deps);
   let cleared = 0;
   for (const pair of await repo.endedPairsWithContent(deps.db)) {
     const months = parseSettings(pair.programme_settings).documents.retentionMonthsAfterClosing;
     const due = clearsOn(pair.ended_at, months);
-    if (!due || today.slice(0, 10) < due) continue;
+    if (!due || today < due) continue;
     const done = await deps.db
       .transaction()
       .execute((trx) => repo.clearPairContent(trx, pair.id, deps.clock.now().toISOString()));

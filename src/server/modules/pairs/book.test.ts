@@ -10,12 +10,22 @@ import {
 } from '../../../../test/support.ts';
 import { ManualClock } from '../../clock.ts';
 import { newId } from '../../util.ts';
-import { rewrapDataKeys } from './book.service.ts';
+import { clearsOn, rewrapDataKeys } from './book.service.ts';
 import { parseKeyring } from './content-crypto.ts';
 import { runPairYearJobs } from './jobs.ts';
 import { openForPair } from './pair-access.ts';
 
 type Cast = Awaited<ReturnType<typeof buildCast>>;
+
+describe('the retention rule’s date', () => {
+  it('counts from the Swedish date the pair ended, not the UTC one', () => {
+    // 23:30 UTC on New Year's Eve is already 1 January in Stockholm.
+    expect(clearsOn('2026-12-31T23:30:00.000Z', 12)).toBe('2028-01-01');
+    expect(clearsOn('2027-06-30T21:59:00.000Z', 1)).toBe('2027-07-30');
+    expect(clearsOn('2027-06-30T22:00:00.000Z', 1)).toBe('2027-08-01');
+    expect(clearsOn(null, 12)).toBeNull();
+  });
+});
 type Who =
   | 'adept'
   | 'mentor'
