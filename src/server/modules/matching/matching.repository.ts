@@ -329,15 +329,16 @@ export async function insertPairEvent(db: Queryable, row: Insertable<PairEventTa
   await db.insertInto('pair_events').values(row).execute();
 }
 
-export async function findPair(db: Queryable, id: string) {
+export async function findPairs(db: Queryable, ids: string[]) {
+  if (ids.length === 0) return [];
   return db
     .selectFrom('pairs as p')
     .innerJoin('programmes as pr', 'pr.id', 'p.programme_id')
     .selectAll('p')
     .select(['pr.network_id', 'pr.name as programme_name'])
     .select((eb) => eb.fn.coalesce('p.settings', 'pr.settings').as('programme_settings'))
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+    .where('p.id', 'in', ids)
+    .execute();
 }
 
 /** Moves a pair on only from the status the caller saw, so two people cannot both decline it. */
@@ -390,6 +391,20 @@ export async function participation(db: Queryable, programmeId: string, personId
     .orderBy('a.submitted_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * The applications of these people to these programmes, newest first: what `participation` answers
+ * for one person, for many pairs in one query (the first row per programme, person and role wins).
+ */
+export async function participationsIn(db: Queryable, programmeIds: string[], personIds: string[]) {
+  if (programmeIds.length === 0 || personIds.length === 0) return [];
+  return participantQuery(db)
+    .select(['a.programme_id', 'a.role'])
+    .where('a.programme_id', 'in', programmeIds)
+    .where('a.person_id', 'in', personIds)
+    .orderBy('a.submitted_at', 'desc')
+    .execute();
 }
 
 // --- Declared conflicts ----------------------------------------------------------------------------------

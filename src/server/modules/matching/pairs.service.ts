@@ -10,11 +10,10 @@ import type { Db, Queryable } from '../../db/connection.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
-import { parseSettings } from '../applications/applications.presenter.ts';
 import { type IntroducedPerson, levelNames } from '../mail/mail.templates.ts';
-import { pairFor } from '../pairs/pair-access.ts';
+import { loadPairs, pairFor } from '../pairs/pair-access.ts';
 import type { ProgrammeRow } from '../programmes/programmes.repository.ts';
-import { type Participant, participant } from './matching.input.ts';
+import type { Participant } from './matching.input.ts';
 import * as repo from './matching.repository.ts';
 
 /**
@@ -99,16 +98,6 @@ export async function introducePair(
 
 // --- The parties' view ----------------------------------------------------------------------------------------
 
-async function loadParties(
-  db: Queryable,
-  pair: { programme_id: string; adept_id: string; mentor_id: string },
-) {
-  const adept = await repo.participation(db, pair.programme_id, pair.adept_id, 'adept');
-  const mentor = await repo.participation(db, pair.programme_id, pair.mentor_id, 'mentor');
-  if (!adept || !mentor) throw notFound();
-  return { adept: participant(adept), mentor: participant(mentor) };
-}
-
 export async function myPairs(db: Db, actor: Actor | null, locale: Locale): Promise<MyPair[]> {
   if (!actor) throw new AppError('unauthenticated');
   const rows = await repo.pairsOfPerson(db, actor.personId);
@@ -117,16 +106,11 @@ export async function myPairs(db: Db, actor: Actor | null, locale: Locale): Prom
     rows.map((r) => r.id),
   );
   const result: MyPair[] = [];
-  for (const row of rows) {
-    const { adept, mentor } = await loadParties(db, row);
-    authorize(actor, 'read', {
-      type: 'pair',
-      networkId: row.network_id,
-      adeptId: row.adept_id,
-      mentorId: row.mentor_id,
-      organisationIds: [adept.organisationId, mentor.organisationId],
-    });
-    const settings = parseSettings(row.programme_settings);
+  for (const { pair: row, adept, mentor, settings, subject } of await loadPairs(
+    db,
+    rows.map((r) => r.id),
+  )) {
+    authorize(actor, 'read', subject);
     const role = row.adept_id === actor.personId ? 'adept' : 'mentor';
     const other = role === 'adept' ? mentor : adept;
     const { level, ...summary } = describe(settings, other, role === 'adept' ? 'mentor' : 'adept', locale);

@@ -18,7 +18,7 @@ import { swedishDate } from './process-plan.ts';
  * advisors, then ask the policy layer. What the caller may not see answers 404.
  */
 
-export type PairRow = NonNullable<Awaited<ReturnType<typeof matchingRepo.findPair>>>;
+export type PairRow = Awaited<ReturnType<typeof matchingRepo.findPairs>>[number];
 
 export interface PairContext {
   pair: PairRow;
@@ -32,32 +32,71 @@ export interface PairContext {
   role: 'adept' | 'mentor' | null;
 }
 
+export type LoadedPair = Omit<PairContext, 'role'>;
+
 /** Loads a pair and its parties without asking who may see it (jobs, and after authorizing). */
-export async function loadPair(db: Queryable, pairId: string): Promise<Omit<PairContext, 'role'> | null> {
-  const pair = await matchingRepo.findPair(db, pairId);
-  if (!pair) return null;
-  const adeptRow = await matchingRepo.participation(db, pair.programme_id, pair.adept_id, 'adept');
-  const mentorRow = await matchingRepo.participation(db, pair.programme_id, pair.mentor_id, 'mentor');
-  if (!adeptRow || !mentorRow) return null;
-  const adept = participant(adeptRow);
-  const mentor = participant(mentorRow);
-  const advisorIds = await repo.advisorsOf(db, pair.programme_id);
-  return {
-    pair,
-    status: pair.status as PairStatus,
-    settings: parseSettings(pair.programme_settings),
-    adept,
-    mentor,
-    advisorIds,
-    subject: {
-      type: 'pair',
-      networkId: pair.network_id,
-      adeptId: pair.adept_id,
-      mentorId: pair.mentor_id,
-      organisationIds: [adept.organisationId, mentor.organisationId],
+export async function loadPair(db: Queryable, pairId: string): Promise<LoadedPair | null> {
+  return (await loadPairs(db, [pairId]))[0] ?? null;
+}
+
+/** Pairs loaded per query: well under the bound parameters SQLite and PostgreSQL accept. */
+const LOAD_CHUNK = 500;
+
+/**
+ * Loads many pairs as `loadPair` does, three queries per 500 (the follow-up, the home page, the
+ * jobs), in the order asked; a pair that is gone or lacks a party's application is left out.
+ */
+export async function loadPairs(db: Queryable, pairIds: string[]): Promise<LoadedPair[]> {
+  const loaded: LoadedPair[] = [];
+  for (let i = 0; i < pairIds.length; i += LOAD_CHUNK) {
+    loaded.push(...(await loadChunk(db, pairIds.slice(i, i + LOAD_CHUNK))));
+  }
+  return loaded;
+}
+
+async function loadChunk(db: Queryable, pairIds: string[]): Promise<LoadedPair[]> {
+  const pairs = await matchingRepo.findPairs(db, pairIds);
+  const programmeIds = [...new Set(pairs.map((p) => p.programme_id))];
+  const personIds = [...new Set(pairs.flatMap((p) => [p.adept_id, p.mentor_id]))];
+  const [applications, advisors] = await Promise.all([
+    matchingRepo.participationsIn(db, programmeIds, personIds),
+    repo.advisorsOfProgrammes(db, programmeIds),
+  ]);
+  // Newest first: the first application seen for a programme, person and role is theirs.
+  const latest = new Map<string, (typeof applications)[number]>();
+  for (const row of applications) {
+    const key = `${row.programme_id}:${row.person_id}:${row.role}`;
+    if (!latest.has(key)) latest.set(key, row);
+  }
+  const byId = new Map(pairs.map((p) => [p.id, p]));
+  const loaded: LoadedPair[] = [];
+  for (const id of pairIds) {
+    const pair = byId.get(id);
+    if (!pair) continue;
+    const adeptRow = latest.get(`${pair.programme_id}:${pair.adept_id}:adept`);
+    const mentorRow = latest.get(`${pair.programme_id}:${pair.mentor_id}:mentor`);
+    if (!adeptRow || !mentorRow) continue;
+    const adept = participant(adeptRow);
+    const mentor = participant(mentorRow);
+    const advisorIds = advisors.get(pair.programme_id) ?? [];
+    loaded.push({
+      pair,
+      status: pair.status as PairStatus,
+      settings: parseSettings(pair.programme_settings),
+      adept,
+      mentor,
       advisorIds,
-    },
-  };
+      subject: {
+        type: 'pair',
+        networkId: pair.network_id,
+        adeptId: pair.adept_id,
+        mentorId: pair.mentor_id,
+        organisationIds: [adept.organisationId, mentor.organisationId],
+        advisorIds,
+      },
+    });
+  }
+  return loaded;
 }
 
 /** Loads the pair and authorizes the action; 404 for a pair the caller may not see. */

@@ -3,13 +3,20 @@ import { newId } from '../../util.ts';
 
 /** Queries every part of the pair's year shares: the programme's advisors, the data key, notices sent. */
 
-export async function advisorsOf(db: Queryable, programmeId: string): Promise<string[]> {
+/** The advisors of each of these programmes, in one query. */
+export async function advisorsOfProgrammes(
+  db: Queryable,
+  programmeIds: string[],
+): Promise<Map<string, string[]>> {
+  const byProgramme = new Map<string, string[]>(programmeIds.map((id) => [id, []]));
+  if (programmeIds.length === 0) return byProgramme;
   const rows = await db
     .selectFrom('programme_advisors')
-    .select('person_id')
-    .where('programme_id', '=', programmeId)
+    .select(['programme_id', 'person_id'])
+    .where('programme_id', 'in', programmeIds)
     .execute();
-  return rows.map((r) => r.person_id);
+  for (const row of rows) byProgramme.get(row.programme_id)?.push(row.person_id);
+  return byProgramme;
 }
 
 export function dataKeyRow(db: Queryable, pairId: string) {

@@ -20,7 +20,14 @@ import { AppError, notFound } from '../../errors.ts';
 import * as matchingRepo from '../matching/matching.repository.ts';
 import { confidentialityVersion } from './lifecycle-texts.ts';
 import { claimNotice } from './pair.repository.ts';
-import { loadPair, type PairContext, pairFor, planStartOf, todayOf } from './pair-access.ts';
+import {
+  type LoadedPair,
+  loadPairs,
+  type PairContext,
+  pairFor,
+  planStartOf,
+  todayOf,
+} from './pair-access.ts';
 import * as repo from './plan.repository.ts';
 import {
   dueReminders,
@@ -40,8 +47,6 @@ import {
  * The participant category of `onlyFor` milestones (the union's "ordinary members only") is the
  * adept's answer to the programme's application question the milestone names (`onlyForAnswer`).
  */
-
-export type LoadedPair = Omit<PairContext, 'role'>;
 
 const watchedStatuses: PairStatus[] = ['first_meeting_held', 'active', 'ending'];
 const isCurrent = (status: PairStatus) => (currentPairStatuses as readonly string[]).includes(status);
@@ -341,11 +346,7 @@ export async function followUp(
   if (!programme) throw notFound();
   authorize(actor, 'readMatching', { type: 'programme', networkId: programme.network_id });
   const ids = await repo.pairIdsOfProgramme(deps.db, programmeId, query.roundId);
-  const loaded: LoadedPair[] = [];
-  for (const id of ids) {
-    const p = await loadPair(deps.db, id);
-    if (p && runsPair(actor, p.subject)) loaded.push(p);
-  }
+  const loaded = (await loadPairs(deps.db, ids)).filter((p) => runsPair(actor, p.subject));
   const organisations = new Map<string, string>();
   for (const p of loaded) {
     organisations.set(p.adept.organisationId, p.adept.organisationName);
@@ -414,73 +415,89 @@ export async function runPlanReminders(deps: Deps): Promise<number> {
   const today = todayOf(deps);
   const now = deps.clock.now().toISOString();
   let sent = 0;
-  for (const pairId of await repo.currentPairIds(deps.db)) {
-    const p = await loadPair(deps.db, pairId);
-    if (!p) continue;
-    const facts = (await factsOf(deps.db, [p])).get(pairId)!;
-    const { milestones, byKey } = planned(p, facts);
-    const doneAt = doneAtOf(p, facts, milestones, byKey);
-    const already = await repo.noticesOf(deps.db, pairId);
-    const sentBefore: { milestoneKey: string; kind: ReminderKind }[] = [];
-    for (const m of milestones) {
-      for (const kind of ['before_deadline', 'after_deadline'] as const) {
-        if (already.has(noticeKey(m.key, kind))) sentBefore.push({ milestoneKey: m.key, kind });
-      }
-    }
-    const reminders = dueReminders(milestones, {
-      today,
-      meetingsHeld: facts.meetings.length,
-      doneAt: Object.fromEntries(Object.entries(doneAt).map(([k, v]) => [k, v?.at ?? null])),
-      sent: sentBefore,
-    });
-    for (const reminder of reminders) {
-      const milestone = milestones.find((m) => m.key === reminder.milestoneKey)!;
-      await deps.db.transaction().execute(async (trx) => {
-        if (!(await claimNotice(trx, pairId, noticeKey(reminder.milestoneKey, reminder.kind), now))) return;
-        for (const person of await responsible(trx, p, reminder.roles)) {
-          await deps.mailer.enqueue(trx, {
-            kind: reminder.kind === 'before_deadline' ? 'plan_due_soon' : 'plan_overdue',
-            to: person.email,
-            locale: person.locale,
-            networkId: p.pair.network_id,
-            params: {
-              programme: p.pair.programme_name,
-              milestone: localized(milestone.title, person.locale),
-              due: milestone.dueDate ? formatDate(milestone.dueDate, person.locale) : null,
-              link: `${deps.config.publicUrl}/pairs/${pairId}`,
-            },
-          });
-          sent++;
-        }
-      });
-    }
+  const ids = await repo.currentPairIds(deps.db);
+  for (let i = 0; i < ids.length; i += REMINDER_BATCH) {
+    const batch = await loadPairs(deps.db, ids.slice(i, i + REMINDER_BATCH));
+    const batchFacts = await factsOf(deps.db, batch);
+    for (const p of batch) sent += await remindPair(deps, p, batchFacts.get(p.pair.id)!, today, now);
+  }
+  return sent;
+}
 
-    const cadence = cadenceOf(p, facts, today);
-    if (cadence.flagged) {
-      const since = cadence.lastMeetingOn ?? p.pair.active_since ?? planStartOf(p.pair);
-      await deps.db.transaction().execute(async (trx) => {
-        if (!(await claimNotice(trx, pairId, `cadence:${since.slice(0, 10)}`, now))) return;
-        for (const [me, other] of [
-          [p.adept, p.mentor],
-          [p.mentor, p.adept],
-        ] as const) {
-          await deps.mailer.enqueue(trx, {
-            kind: 'plan_cadence',
-            to: me.email,
-            locale: me.locale,
-            networkId: p.pair.network_id,
-            params: {
-              programme: p.pair.programme_name,
-              other: other.name,
-              weeks: cadence.maxWeeks,
-              lastMeeting: cadence.lastMeetingOn ? formatDate(cadence.lastMeetingOn, me.locale) : null,
-              link: `${deps.config.publicUrl}/pairs/${pairId}/meetings`,
-            },
-          });
-          sent++;
-        }
-      });
+/** Pairs the reminder job loads at a time. */
+const REMINDER_BATCH = 200;
+
+async function remindPair(
+  deps: Deps,
+  p: LoadedPair,
+  facts: PlanFacts,
+  today: string,
+  now: string,
+): Promise<number> {
+  const pairId = p.pair.id;
+  let sent = 0;
+  const { milestones, byKey } = planned(p, facts);
+  const doneAt = doneAtOf(p, facts, milestones, byKey);
+  const already = await repo.noticesOf(deps.db, pairId);
+  const sentBefore: { milestoneKey: string; kind: ReminderKind }[] = [];
+  for (const m of milestones) {
+    for (const kind of ['before_deadline', 'after_deadline'] as const) {
+      if (already.has(noticeKey(m.key, kind))) sentBefore.push({ milestoneKey: m.key, kind });
     }
+  }
+  const reminders = dueReminders(milestones, {
+    today,
+    meetingsHeld: facts.meetings.length,
+    doneAt: Object.fromEntries(Object.entries(doneAt).map(([k, v]) => [k, v?.at ?? null])),
+    sent: sentBefore,
+  });
+  for (const reminder of reminders) {
+    const milestone = milestones.find((m) => m.key === reminder.milestoneKey)!;
+    await deps.db.transaction().execute(async (trx) => {
+      if (!(await claimNotice(trx, pairId, noticeKey(reminder.milestoneKey, reminder.kind), now))) return;
+      for (const person of await responsible(trx, p, reminder.roles)) {
+        await deps.mailer.enqueue(trx, {
+          kind: reminder.kind === 'before_deadline' ? 'plan_due_soon' : 'plan_overdue',
+          to: person.email,
+          locale: person.locale,
+          networkId: p.pair.network_id,
+          params: {
+            programme: p.pair.programme_name,
+            milestone: localized(milestone.title, person.locale),
+            due: milestone.dueDate ? formatDate(milestone.dueDate, person.locale) : null,
+            link: `${deps.config.publicUrl}/pairs/${pairId}`,
+          },
+        });
+        sent++;
+      }
+    });
+  }
+
+  const cadence = cadenceOf(p, facts, today);
+  if (cadence.flagged) {
+    const since = cadence.lastMeetingOn ?? p.pair.active_since ?? planStartOf(p.pair);
+    await deps.db.transaction().execute(async (trx) => {
+      if (!(await claimNotice(trx, pairId, `cadence:${since.slice(0, 10)}`, now))) return;
+      for (const [me, other] of [
+        [p.adept, p.mentor],
+        [p.mentor, p.adept],
+      ] as const) {
+        await deps.mailer.enqueue(trx, {
+          kind: 'plan_cadence',
+          to: me.email,
+          locale: me.locale,
+          networkId: p.pair.network_id,
+          params: {
+            programme: p.pair.programme_name,
+            other: other.name,
+            weeks: cadence.maxWeeks,
+            lastMeeting: cadence.lastMeetingOn ? formatDate(cadence.lastMeetingOn, me.locale) : null,
+            link: `${deps.config.publicUrl}/pairs/${pairId}/meetings`,
+          },
+        });
+        sent++;
+      }
+    });
   }
   return sent;
 }
@@ -519,11 +536,10 @@ export async function homePairTasks(
   const own = (await matchingRepo.pairsOfPerson(deps.db, actor.personId)).filter((p) =>
     isCurrent(p.status as PairStatus),
   );
-  const mine: LoadedPair[] = [];
-  for (const row of own) {
-    const p = await loadPair(deps.db, row.id);
-    if (p) mine.push(p);
-  }
+  const mine = await loadPairs(
+    deps.db,
+    own.map((row) => row.id),
+  );
   const runNetworks = [
     ...new Set(
       actor.roles
@@ -531,11 +547,9 @@ export async function homePairTasks(
         .map((r) => r.networkId),
     ),
   ];
-  const run: LoadedPair[] = [];
-  for (const id of await repo.currentPairIdsInNetworks(deps.db, runNetworks)) {
-    const p = await loadPair(deps.db, id);
-    if (p && runsPair(actor, p.subject)) run.push(p);
-  }
+  const run = (await loadPairs(deps.db, await repo.currentPairIdsInNetworks(deps.db, runNetworks))).filter(
+    (p) => runsPair(actor, p.subject),
+  );
   const facts = await factsOf(deps.db, [...mine, ...run]);
 
   const myPairs: MyPairTask[] = mine.map((p) => {
