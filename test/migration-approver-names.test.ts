@@ -8,7 +8,7 @@ import { findProgrammeTemplate } from '../src/server/modules/programmes/programm
 import { newId, nowIso } from '../src/server/util.ts';
 import { programmeSettingsSchema } from '../src/shared/programme.ts';
 import { buildNetwork, buildOrganisation, buildPerson } from './factories.ts';
-import { databaseMigratedWith } from './migration-support.ts';
+import { databaseMigratedWith, insertStoredProgramme } from './migration-support.ts';
 import { dialects } from './support.ts';
 
 /**
@@ -52,21 +52,12 @@ describe.each(dialects)('the approver-names migration on %s', (dialect) => {
     const person = await buildPerson(db, {
       roles: [{ role: 'adept', networkId: network.id, organisationId: organisation.id }],
     });
-    const programmeId = newId();
-    await db
-      .insertInto('programmes')
-      .values({
-        id: programmeId,
-        network_id: network.id,
-        template_key: 'municipal_individual',
-        name: 'Gammalt program',
-        description: '',
-        status: 'open',
-        settings: JSON.stringify(oldMunicipalSettings()),
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
+    const programmeId = await insertStoredProgramme(db, {
+      networkId: network.id,
+      templateKey: 'municipal_individual',
+      name: 'Gammalt program',
+      settings: JSON.stringify(oldMunicipalSettings()),
+    });
     const noticeId = newId();
     await (db as Kysely<any>)
       .insertInto('privacy_notices')

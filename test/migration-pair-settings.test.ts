@@ -8,7 +8,7 @@ import * as pairYear from '../src/server/db/migrations/2026-11-24T20-pair-year.t
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
 import { newId, nowIso } from '../src/server/util.ts';
 import { buildNetwork, buildOrganisation, buildPerson } from './factories.ts';
-import { databaseMigratedWith } from './migration-support.ts';
+import { databaseMigratedWith, insertStoredProgramme } from './migration-support.ts';
 import { dialects } from './support.ts';
 
 /**
@@ -32,21 +32,12 @@ describe.each(dialects)('the pair-settings migration on %s', (dialect) => {
     const adept = await buildPerson(db, { roles: role('adept') });
     const mentor = await buildPerson(db, { roles: role('mentor') });
     const settings = JSON.stringify(findProgrammeTemplate('union_branch').settings);
-    const programmeId = newId();
-    await db
-      .insertInto('programmes')
-      .values({
-        id: programmeId,
-        network_id: network.id,
-        template_key: 'union_branch',
-        name: 'Mentorprogram 2026',
-        description: '',
-        status: 'open',
-        settings,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
+    const programmeId = await insertStoredProgramme(db, {
+      networkId: network.id,
+      templateKey: 'union_branch',
+      name: 'Mentorprogram 2026',
+      settings,
+    });
     const pairId = newId();
     await db
       .insertInto('pairs')

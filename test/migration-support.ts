@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import pg from 'pg';
 import { afterEach } from 'vitest';
 import { createDatabase, type Db } from '../src/server/db/connection.ts';
+import { newId, nowIso } from '../src/server/util.ts';
 
 /** Databases made for a migration test: an in-memory SQLite, or a PostgreSQL schema of its own. */
 const cleanups: (() => Promise<void>)[] = [];
@@ -44,4 +45,27 @@ export async function databaseMigratedWith(
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
   return { db, ...(schema ? { schema } : {}) };
+}
+
+/** A programme row as stored, with settings of any age (no schema between them and the table). */
+export async function insertStoredProgramme(
+  db: Db,
+  row: { networkId: string; templateKey: string; name: string; settings: string },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('programmes')
+    .values({
+      id,
+      network_id: row.networkId,
+      template_key: row.templateKey,
+      name: row.name,
+      description: '',
+      status: 'open',
+      settings: row.settings,
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .execute();
+  return id;
 }
