@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
-import { createDatabase } from '../src/server/db/connection.ts';
+import { ManualClock } from '../src/server/clock.ts';
+import { createDatabase, type Db } from '../src/server/db/connection.ts';
+import type { Deps } from '../src/server/deps.ts';
+import { runPairYearJobs } from '../src/server/modules/pairs/jobs.ts';
 import { buildCast } from './factories.ts';
-import { createTestDatabase, TestClient, type TestDatabase, testConfig } from './support.ts';
+import { createPairFixture } from './pair-support.ts';
+import { createTestDatabase, TestClient, type TestDatabase, testConfig, testDeps } from './support.ts';
 
 /**
  * Two instances sharing one PostgreSQL database: a session, a CSRF token and the login rate limit
@@ -101,5 +105,64 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances sharing one Postg
     const statuses = attempts.map((a) => a.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(20);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+  });
+});
+
+/**
+ * The pair-year jobs run on every instance's timer. Two instances running them at the same moment
+ * send each reminder and each cadence notice once: the notice is claimed in the database, not in
+ * a process's memory.
+ */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the pair-year jobs on two instances at once', () => {
+  let shared: TestDatabase;
+  const connections: Db[] = [];
+  const clock = new ManualClock('2027-01-04T08:00:00Z');
+
+  beforeAll(async () => {
+    shared = await createTestDatabase('postgres');
+    for (let i = 0; i < 2; i++) {
+      connections.push(
+        createDatabase({
+          kind: 'postgres',
+          url: process.env.TEST_DATABASE_URL as string,
+          schema: shared.schema,
+        }),
+      );
+    }
+  });
+  afterAll(async () => {
+    for (const db of connections) await db.destroy();
+    await shared.drop();
+  });
+
+  it('mails each reminder once when both run the jobs together', async () => {
+    const cast = await buildCast(shared.db);
+    await createPairFixture(shared.db, {
+      networkId: cast.network.id,
+      adept: { id: cast.adept.id, organisationId: cast.orgA.id },
+      mentor: { id: cast.mentor.id, organisationId: cast.orgA.id },
+      publishedBy: cast.admin.id,
+      templateKey: 'union_branch',
+      planStartsOn: '2027-01-04',
+      status: 'active',
+    });
+    const [one, two] = connections.map((db) => testDeps(db, testConfig(), clock)) as [Deps, Deps];
+    const mails = async (kind: string) =>
+      shared.db.selectFrom('outbox').select(['to_email', 'subject']).where('kind', '=', kind).execute();
+
+    // Monday 4 January: the mentor's contact is due within the week.
+    await Promise.all([runPairYearJobs(one), runPairYearJobs(two)]);
+    const dueSoon = await mails('plan_due_soon');
+    expect(dueSoon.length).toBeGreaterThan(0);
+    expect(new Set(dueSoon.map((m) => `${m.to_email} ${m.subject}`)).size).toBe(dueSoon.length);
+
+    // Five weeks on, with no meeting held: deadlines have passed and the month's cadence has lapsed.
+    clock.set('2027-02-08T08:00:00Z');
+    await Promise.all([runPairYearJobs(one), runPairYearJobs(two), runPairYearJobs(one)]);
+    const overdue = await mails('plan_overdue');
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(new Set(overdue.map((m) => `${m.to_email} ${m.subject}`)).size).toBe(overdue.length);
+    // One notice to each of the two, not one per instance.
+    expect(await mails('plan_cadence')).toHaveLength(2);
   });
 });
