@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultMatchingWeights } from '../../src/shared/programme.ts';
 import { type E2eServer, expectNoA11yViolations, launchChromium, signIn, startE2eServer } from './browser.ts';
 
 const programmeName = 'Mentorprogram för chefer 2026';
@@ -246,6 +247,50 @@ describe('the programme page and the programme editor in Chromium', () => {
     // Saved: leaving asks nothing.
     await page.getByRole('link', { name: '← Till programsidan' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/programmes/${id}`);
+  });
+
+  it('lets the administrator set the matching weights and who makes first contact', async () => {
+    await freshPage('admin@demo.bollplank.se');
+    const id = await programmeId(programmeName);
+    const stored = async () =>
+      JSON.parse(
+        (
+          await server.db
+            .selectFrom('programmes')
+            .select('settings')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).settings,
+      ).matching;
+    const before = await stored();
+    expect(before.firstContact).toBe('adept');
+    await page.goto(`${server.baseUrl}/programmes/${id}/edit?section=matching`);
+    const weights = page.getByRole('group', { name: 'Hur mycket varje kriterium väger' });
+    await expect.poll(() => weights.isVisible()).toBe(true);
+    const inputs = weights.getByRole('spinbutton');
+    expect(await inputs.count()).toBe(9);
+
+    // All weights 0: the error shows at the sum, and the summary links to it.
+    for (const input of await inputs.all()) await input.fill('0');
+    await page.getByRole('button', { name: 'Spara programmet' }).click();
+    await page.getByRole('link', { name: 'Minst ett kriterium måste ha en vikt över 0.' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('field-settings-matching-weights');
+    await expectNoA11yViolations(page, 'matching weights with an error');
+
+    // Back to the defaults, one weight changed, and the mentor makes first contact.
+    await weights.getByRole('button', { name: 'Återställ standardvikterna' }).click();
+    await weights.getByLabel('Önskad sektor', { exact: true }).fill('0');
+    expect(await weights.textContent()).toContain('Används inte');
+    await page.getByLabel('Mentorn kontaktar adepten för ett första samtal').check();
+    await expectNoA11yViolations(page, 'matching section of the programme editor');
+    await page.getByRole('button', { name: 'Spara programmet' }).click();
+    await expect.poll(() => page.getByText('Sparat.').count()).toBe(1);
+    const after = await stored();
+    expect(after.weights).toEqual({ ...defaultMatchingWeights, sector: 0 });
+    expect(after.firstContact).toBe('mentor');
+    expect(after.crossOrganisation).toBe(before.crossOrganisation);
   });
 
   it('works at 390 px with the section menu folded', async () => {

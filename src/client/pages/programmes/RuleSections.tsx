@@ -1,14 +1,28 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   crossOrganisationRules,
+  defaultMatchingWeights,
   feeBases,
+  firstContactRoles,
   intakeModes,
+  type MatchingWeights,
+  matchingCriteria,
   ProgrammeLimits,
   type ProgrammeSettings,
 } from '../../../shared/programme.ts';
 import type { ParticipantRole } from '../../../shared/roles.ts';
-import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../components/Form.tsx';
-import { formatMoney } from '../../format.ts';
+import {
+  CheckboxField,
+  Field,
+  FieldGroup,
+  NumberField,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/Form.tsx';
+import { formatMoney, formatNumber } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
 import {
   EditorSection,
@@ -155,7 +169,88 @@ export function MatchingSection({ value, path, onChange }: SectionProps<Settings
         value={value.advisorRole}
         onChange={(advisorRole) => onChange({ ...value, advisorRole })}
       />
+      <WeightsFields
+        value={value.weights}
+        path={`${path}.weights`}
+        onChange={(weights) => onChange({ ...value, weights })}
+      />
+      <RadioGroup
+        name={`${path}.firstContact`}
+        legend={t('programmes.matching.firstContact')}
+        hint={t('programmes.matching.firstContactHint')}
+        options={firstContactRoles.map((role) => ({
+          value: role,
+          label: t(`programmes.matching.firstContactOptions.${role}`),
+        }))}
+        value={value.firstContact}
+        onChange={(firstContact) => onChange({ ...value, firstContact })}
+      />
     </EditorSection>
+  );
+}
+
+const weightMax = 1000;
+
+function isWeight(weight: number): boolean {
+  return Number.isInteger(weight) && weight >= 0 && weight <= weightMax;
+}
+
+/**
+ * The matching weights as stored (0–1000), one field per criterion in the engine's order, each
+ * with its share of the points beside it. The whole-object error (all weights 0) shows at the sum.
+ */
+function WeightsFields({ value, path, onChange }: SectionProps<MatchingWeights>) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const hintId = useId();
+  const total = matchingCriteria.reduce(
+    (sum, criterion) => sum + (isWeight(value[criterion]) ? value[criterion] : 0),
+    0,
+  );
+  function share(weight: number): string | undefined {
+    if (!isWeight(weight)) return undefined;
+    if (weight === 0) return t('programmes.matching.weightUnused');
+    const percent = (weight / total) * 100;
+    return percent < 1
+      ? t('programmes.matching.weightShareBelowOne')
+      : t('programmes.matching.weightShare', { percent: formatNumber(Math.round(percent), locale) });
+  }
+  return (
+    <fieldset className="subsection weights" aria-describedby={hintId}>
+      <legend>{t('programmes.matching.weights')}</legend>
+      <p className="hint" id={hintId}>
+        {t('programmes.matching.weightsHint')}
+      </p>
+      <div className="weights-list">
+        <FieldGroup label={t('programmes.matching.weightsGroup')}>
+          {matchingCriteria.map((criterion) => (
+            <NumberField
+              key={criterion}
+              name={`${path}.${criterion}`}
+              label={t(`matching.criteria.${criterion}`)}
+              hint={share(value[criterion])}
+              required
+              min={0}
+              max={weightMax}
+              value={value[criterion]}
+              onChange={(weight) => onChange({ ...value, [criterion]: weight ?? value[criterion] })}
+            />
+          ))}
+        </FieldGroup>
+        <Field name={path} label={t('programmes.matching.weightsTotal')} className="weights-total">
+          {({ id, name, 'aria-describedby': describedBy }) => (
+            <output id={id} name={name} aria-describedby={describedBy} aria-live="off" tabIndex={-1}>
+              {formatNumber(total, locale)}
+            </output>
+          )}
+        </Field>
+      </div>
+      <div>
+        <button type="button" className="button" onClick={() => onChange({ ...defaultMatchingWeights })}>
+          {t('programmes.matching.resetWeights')}
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast } from '../../../../test/factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
-import { programmeTemplateKeys } from '../../../shared/programme.ts';
+import {
+  defaultMatchingWeights,
+  matchingCriteria,
+  programmeTemplateKeys,
+} from '../../../shared/programme.ts';
 
 describe.each(dialects)('programmes on %s', (dialect) => {
   let server: TestServer;
@@ -146,6 +150,49 @@ describe.each(dialects)('programmes on %s', (dialect) => {
     admin.locale = 'sv';
     expect(dup.status).toBe(400);
     expect(dup.body.errors).toEqual([{ field: 'settings.processPlan.1.key', message: 'Already exists.' }]);
+  });
+
+  it('saves the matching weights and who makes first contact, and refuses weights naming the field', async () => {
+    const created = await admin.post(`/api/networks/${networkId}/programmes`, {
+      templateKey: 'municipal_individual',
+      name: 'Vikterna',
+    });
+    expect(created.body.settings.matching.weights).toEqual(defaultMatchingWeights);
+    const put = (settings: unknown) =>
+      admin.put(`/api/programmes/${created.body.id}`, {
+        name: 'Vikterna',
+        description: '',
+        status: 'draft',
+        settings,
+      });
+
+    const settings = structuredClone(created.body.settings);
+    settings.matching.weights = { ...defaultMatchingWeights, developmentAreas: 600, sector: 0 };
+    settings.matching.firstContact = 'mentor';
+    const saved = await put(settings);
+    expect(saved.status).toBe(200);
+    const fetched = await admin.get(`/api/programmes/${created.body.id}`);
+    expect(fetched.body.settings.matching).toEqual(settings.matching);
+
+    const allZero = structuredClone(settings);
+    allZero.matching.weights = Object.fromEntries(matchingCriteria.map((criterion) => [criterion, 0]));
+    const zero = await put(allZero);
+    expect(zero.status).toBe(400);
+    expect(zero.body.errors).toEqual([
+      { field: 'settings.matching.weights', message: 'Minst ett kriterium måste ha en vikt över 0.' },
+    ]);
+
+    const outOfRange = structuredClone(settings);
+    outOfRange.matching.weights.sector = -1;
+    outOfRange.matching.weights.travel = 1001;
+    const range = await put(outOfRange);
+    expect(range.status).toBe(400);
+    expect(range.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'settings.matching.weights.sector',
+      'settings.matching.weights.travel',
+    ]);
+    const unchanged = await admin.get(`/api/programmes/${created.body.id}`);
+    expect(unchanged.body.settings.matching).toEqual(settings.matching);
   });
 
   it('manages rounds with dates, refusing an end before the start', async () => {
