@@ -10,7 +10,6 @@ import { buildApp } from '../../src/server/app.ts';
 import { createDatabase, type Db } from '../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { type DemoInfo, seedDemoIfEmpty } from '../../src/server/demo/seed.ts';
-import { createMailer } from '../../src/server/modules/mail/mail.service.ts';
 import { testConfig, testDeps } from '../support.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -30,7 +29,6 @@ export async function startE2eServer(): Promise<E2eServer> {
   const db = createDatabase({ kind: 'sqlite', path: join(dir, 'e2e.db') });
   await migrateToLatest(db);
   const config = testConfig();
-  const _mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom });
   const deps = testDeps(db, config);
   const demo = (await seedDemoIfEmpty(deps))!;
   const app = await buildApp(deps);
