@@ -84,6 +84,10 @@ export const openProgrammeSchema = z.object({
 });
 export type OpenProgramme = z.infer<typeof openProgrammeSchema>;
 
+/** What a party still has to do, after the first meeting, for the mentorship to start. */
+export const startSteps = ['accept', 'contract', 'confidentiality'] as const;
+export type StartStep = (typeof startSteps)[number];
+
 /** A pair the person is one of the two in, with what is next for them (metadata only). */
 export const myPairTaskSchema = z.object({
   pairId: z.string(),
@@ -107,6 +111,8 @@ export const myPairTaskSchema = z.object({
   /** The check-in is open and this person has not answered it. */
   checkinToAnswer: z.boolean(),
   cadenceFlagged: z.boolean(),
+  /** After the first meeting: what this person has still to do before the mentorship starts. */
+  startSteps: z.array(z.enum(startSteps)),
 });
 export type MyPairTask = z.infer<typeof myPairTaskSchema>;
 

@@ -291,7 +291,13 @@ describe("the pair's year in Chromium: goal, meeting notes, check-in, signing, a
     await expect
       .poll(() => main().getByText('Första mötet hållet', { exact: false }).count())
       .toBeGreaterThan(0);
-    await pairTab('Överenskommelser').click();
+    // The home page says what she has left to do for the mentorship to start, and leads there.
+    await page.goto(`${server.baseUrl}/`);
+    await expect
+      .poll(() => main().getByText('Det som väntar på dig i mentorskapen står nedan.').count())
+      .toBe(1);
+    await main().getByRole('link', { name: 'Fyll i och skriv under samarbetskontraktet' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/pairs\/[0-9a-f-]{36}\/agreements$/);
     const contract = main().getByRole('region', { name: 'Samarbetskontrakt' });
     await expect.poll(() => contract.getByRole('button', { name: 'Skriv under' }).count()).toBe(1);
     await checkPage('agreements-before');

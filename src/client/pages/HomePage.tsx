@@ -69,7 +69,10 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
   const nothing = work.length === 0 && toComplete.length === 0;
   // What waits in a pair is listed in its own section below; the to-do list points there.
   const pairWaits =
-    tasks.myPairs.some((p) => p.checkinToAnswer || p.cadenceFlagged || p.overdue > 0 || p.dueSoon > 0) ||
+    tasks.myPairs.some(
+      (p) =>
+        p.startSteps.length > 0 || p.checkinToAnswer || p.cadenceFlagged || p.overdue > 0 || p.dueSoon > 0,
+    ) ||
     (reviews &&
       tasks.pairFollowUp.some(
         (p) =>

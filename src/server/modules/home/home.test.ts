@@ -487,6 +487,44 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
     expect(manager.pairFollowUp).toEqual([]);
     expect((await tasks('outsider')).pairFollowUp).toEqual([]);
   });
+  it('lists, after the first meeting, what each party has still to do for the mentorship to start', async () => {
+    const role = (r: 'adept' | 'mentor') => [
+      { role: r, networkId: cast.network.id, organisationId: cast.orgA.id },
+    ];
+    const adept = await buildPerson(server.db, { roles: role('adept') });
+    const mentor = await buildPerson(server.db, { roles: role('mentor') });
+    const { pairId } = await createPairFixture(server.db, {
+      networkId: cast.network.id,
+      adept: { id: adept.id, organisationId: cast.orgA.id },
+      mentor: { id: mentor.id, organisationId: cast.orgA.id },
+      publishedBy: cast.admin.id,
+      templateKey: 'municipal_individual',
+      status: 'first_meeting_held',
+    });
+    const [asAdept, asMentor] = await Promise.all(
+      [adept, mentor].map(async (person) => {
+        const client = new TestClient(server.baseUrl);
+        await client.signIn(person.email);
+        return client;
+      }),
+    );
+    const stepsOf = async (client: TestClient) => {
+      const response = await client.get<HomeTasks>('/api/me/tasks');
+      return response.body.myPairs.find((p) => p.pairId === pairId)?.startSteps;
+    };
+    expect(await stepsOf(asAdept!)).toEqual(['accept', 'contract', 'confidentiality']);
+
+    // The mentor says yes and signs the confidentiality agreement; the contract waits for both.
+    expect((await asMentor!.post(`/api/pairs/${pairId}/accept`)).status).toBe(200);
+    const confidentiality = await asMentor!.get(`/api/pairs/${pairId}/confidentiality`);
+    const signed = await asMentor!.post(`/api/pairs/${pairId}/confidentiality/sign`, {
+      name: mentor.name,
+      textVersion: confidentiality.body.textVersion,
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect(await stepsOf(asMentor!)).toEqual(['contract']);
+    expect(await stepsOf(asAdept!)).toEqual(['accept', 'contract', 'confidentiality']);
+  });
 });
 
 describe('who runs the installation (GET /api/site)', () => {

@@ -57,7 +57,7 @@ export async function agreementSignatures(db: Queryable, pairIds: string[]) {
       'a.text_version as current_version',
     ])
     .where('s.pair_id', 'in', pairIds)
-    .where('s.kind', 'in', ['contract', 'confidentiality'])
+    .where('s.kind', 'in', ['acceptance', 'contract', 'confidentiality'])
     .execute();
 }
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { formatDate, localized } from '../../../shared/format.ts';
-import type { MyPairTask, PairFollowUpTask } from '../../../shared/home.ts';
+import type { MyPairTask, PairFollowUpTask, StartStep } from '../../../shared/home.ts';
 import { currentPairStatuses, type PairStatus } from '../../../shared/matching.ts';
 import {
   type Cadence,
@@ -56,6 +56,8 @@ export interface PlanFacts {
   done: Map<string, { at: string; byName: string | null }>;
   /** Agreements signed by both in their current version, with when the second signed. */
   signedBoth: Map<string, string>;
+  /** Who has said yes (`acceptance`) or signed each agreement in its current version, by role. */
+  signedBy: Map<string, Set<string>>;
   checkins: Awaited<ReturnType<typeof repo.checkins>>;
   answers: Record<string, unknown>;
   openRequests: number;
@@ -83,6 +85,7 @@ export async function factsOf(db: Queryable, pairs: LoadedPair[]): Promise<Map<s
       meetings: [],
       done: new Map(),
       signedBoth: new Map(),
+      signedBy: new Map(),
       checkins: [],
       answers: answer && typeof answer === 'object' ? (answer as Record<string, unknown>) : {},
       openRequests: 0,
@@ -97,11 +100,11 @@ export async function factsOf(db: Queryable, pairs: LoadedPair[]): Promise<Map<s
   const settingsOf = new Map(pairs.map((p) => [p.pair.id, p.settings]));
   for (const s of signatures) {
     // A signature counts for the text as it stands: the contract's stored answers, the programme's
-    // confidentiality text (the pair's copy of the settings).
+    // confidentiality text (the pair's copy of the settings). Saying yes has no text.
     const settings = settingsOf.get(s.pair_id);
     const current =
       s.kind === 'confidentiality' && settings ? confidentialityVersion(settings) : s.current_version;
-    if (s.text_version !== current) continue;
+    if (s.kind !== 'acceptance' && s.text_version !== current) continue;
     const id = `${s.pair_id}\u0000${s.kind}`;
     const entry = signedBy.get(id) ?? { roles: new Set<string>(), last: '' };
     entry.roles.add(s.role);
@@ -110,7 +113,8 @@ export async function factsOf(db: Queryable, pairs: LoadedPair[]): Promise<Map<s
   }
   for (const [id, entry] of signedBy) {
     const [pairId, kind] = id.split('\u0000') as [string, string];
-    if (entry.roles.has('adept') && entry.roles.has('mentor'))
+    facts.get(pairId)?.signedBy.set(kind, entry.roles);
+    if (kind !== 'acceptance' && entry.roles.has('adept') && entry.roles.has('mentor'))
       facts.get(pairId)?.signedBoth.set(kind, entry.last);
   }
   for (const c of checkins) facts.get(c.pair_id)?.checkins.push(c);
@@ -578,6 +582,7 @@ export async function homePairTasks(
       overdue: plan.counts.overdue,
       checkinToAnswer: checkinDueFor(p, f, role),
       cadenceFlagged: plan.cadence.flagged,
+      startSteps: startStepsFor(p, f, role),
     };
   });
 
@@ -633,6 +638,21 @@ export function checkinOpen(p: LoadedPair, facts: PlanFacts): boolean {
     watchedStatuses.includes(p.status) &&
     facts.meetings.length >= (config.afterMeeting ?? 0)
   );
+}
+
+/**
+ * After the first meeting, what this party has still to do before the mentorship starts (seed 004:
+ * both say yes, and sign the contract and the confidentiality agreement where the programme has them).
+ * Before the first meeting the introduction's first contact comes first, so nothing is listed.
+ */
+function startStepsFor(p: LoadedPair, f: PlanFacts, role: 'adept' | 'mentor'): StartStep[] {
+  if (p.status !== 'first_meeting_held') return [];
+  const done = (kind: string) => f.signedBy.get(kind)?.has(role) ?? false;
+  const steps: StartStep[] = [];
+  if (!done('acceptance')) steps.push('accept');
+  if (p.settings.documents.contract && !done('contract')) steps.push('contract');
+  if (p.settings.documents.confidentialityAgreement && !done('confidentiality')) steps.push('confidentiality');
+  return steps;
 }
 
 function checkinDueFor(p: LoadedPair, f: PlanFacts, role: 'adept' | 'mentor'): boolean {

@@ -20,6 +20,15 @@ export function MyPairsNext({ pairs }: { pairs: MyPairTask[] }) {
             <li key={pair.pairId} className="card task-card">
               <h3>{t('plan.home.with', { name: pair.otherName, programme: pair.programmeName })}</h3>
               <ul className="task-list">
+                {pair.startSteps.map((step) => (
+                  <li key={step} className="task">
+                    <Link
+                      to={step === 'accept' ? `/pairs/${pair.pairId}` : `/pairs/${pair.pairId}/agreements`}
+                    >
+                      {t(`plan.home.startSteps.${step}`)}
+                    </Link>
+                  </li>
+                ))}
                 {pair.checkinToAnswer && (
                   <li className="task">
                     <Link to={`/pairs/${pair.pairId}`}>{t('plan.home.checkin')}</Link>
