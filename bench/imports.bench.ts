@@ -30,7 +30,8 @@ import { startTestServer, TestClient } from '../test/support.ts';
  * the median and worst time of the request, the growth of this process's heap sampled every 5 ms while
  * it runs (the peak over the runs), and the slowest /healthz round trip sent one after another
  * meanwhile (does the server stay free for others). Target: every run under 1 000 ms and 100 MB (the
- * worst run decides "ok" or "OVER"; the test asserted it for the hostile files, not the exceljs workbook).
+ * worst run decides "ok" or "OVER"). The exceljs workbook at the row limit is a real file, shown for
+ * reference: reading 10 000 rows takes what it takes, as long as /healthz is answered meanwhile.
  * A file of 33 KB with a value in column XFD once took 33 s and 4 GB. Prints a Markdown table; it
  * reports, it does not fail.
  */
@@ -48,6 +49,8 @@ interface Case {
   status: 200 | 400;
   file: () => string | Uint8Array | Promise<Uint8Array>;
   kind: 'xlsx' | 'csv';
+  /** A real workbook at the row limit, measured for reference: the targets are for hostile files. */
+  reference?: true;
 }
 
 const cases: Case[] = [
@@ -73,7 +76,13 @@ const cases: Case[] = [
   { what: 'CSV: 5 MB of blank lines', status: 400, kind: 'csv', file: csvBlankLines },
   { what: 'CSV: 2.5 million lines', status: 400, kind: 'csv', file: csvLines },
   { what: 'CSV: more filled cells than read', status: 400, kind: 'csv', file: csvCells },
-  { what: 'exceljs, 10 000 rows × 20 columns', status: 200, kind: 'xlsx', file: exceljsWorkbook },
+  {
+    what: 'exceljs, 10 000 rows × 20 columns',
+    status: 200,
+    kind: 'xlsx',
+    file: exceljsWorkbook,
+    reference: true,
+  },
 ];
 
 interface Run {
@@ -151,7 +160,7 @@ async function main(): Promise<void> {
     const worst = Math.max(...times);
     const heap = Math.max(...runs.map((r) => r.heapMb));
     const statuses = [...new Set(runs.map((r) => r.status))];
-    const verdict = worst < MAX_MS && heap < MAX_HEAP_MB ? 'ok' : 'OVER';
+    const verdict = c.reference ? 'reference' : worst < MAX_MS && heap < MAX_HEAP_MB ? 'ok' : 'OVER';
     if (verdict === 'OVER') over++;
     const wrong = statuses.some((s) => s !== c.status);
     if (wrong) unexpected++;
@@ -174,7 +183,7 @@ async function main(): Promise<void> {
   console.log('|---|---:|---|---:|---:|---:|---:|---|');
   for (const row of rows) console.log(row);
   console.log(
-    `\n${over} of ${cases.length} case(s) over target${unexpected > 0 ? `; ${unexpected} answered with an unexpected status` : ''}.`,
+    `\n${over} of ${cases.filter((c) => !c.reference).length} hostile file(s) over target${unexpected > 0 ? `; ${unexpected} answered with an unexpected status` : ''}.`,
   );
 }
 
