@@ -651,7 +651,8 @@ function startStepsFor(p: LoadedPair, f: PlanFacts, role: 'adept' | 'mentor'): S
   const steps: StartStep[] = [];
   if (!done('acceptance')) steps.push('accept');
   if (p.settings.documents.contract && !done('contract')) steps.push('contract');
-  if (p.settings.documents.confidentialityAgreement && !done('confidentiality')) steps.push('confidentiality');
+  if (p.settings.documents.confidentialityAgreement && !done('confidentiality'))
+    steps.push('confidentiality');
   return steps;
 }
 
