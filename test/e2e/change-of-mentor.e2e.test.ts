@@ -89,10 +89,15 @@ describe('change of mentor in Chromium: the request, the pair ended as re-matche
       .filter({ has: page.getByRole('heading', { name: programmeName }) });
     await expect.poll(() => programme.getByText('1 begäran om ny mentor').count()).toBe(1);
     await checkPage('home-coordinator');
-    await programme.getByRole('link', { name: `Till uppföljningen – ${programmeName}` }).click();
+    // The request waits for her decision: the to-do list leads to the follow-up, narrowed to open requests.
+    const todo = main().getByRole('region', { name: 'Att göra' });
+    await todo.getByRole('link', { name: `1 begäran väntar på ditt beslut – ${programmeName}` }).click();
     await expect.poll(h1).toContain('Uppföljning');
+    await expect.poll(() => page.getByLabel('Visa').inputValue()).toBe('requests');
     const row = page.getByRole('row').filter({ hasText: 'Ylva Strand – Bengt Nyström' });
     await expect.poll(() => row.count()).toBe(1);
+    // Only the pairs with an open request are listed (the header row and Ylva's).
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
     await expect.poll(() => row.locator('td').last().textContent()).toBe('1');
     await row.getByRole('link', { name: 'Ylva Strand – Bengt Nyström' }).click();
     await expect.poll(h1).toContain('Ylva Strand och Bengt Nyström');

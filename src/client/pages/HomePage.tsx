@@ -20,7 +20,12 @@ import { useApiData, useLocale } from '../hooks.ts';
 import { useViewer, type Viewer } from '../session.tsx';
 import { StatusBadge } from './intake/ApplicationParts.tsx';
 import { MyPairOnHome } from './matching/MyPairOnHome.tsx';
-import { MyPairsNext, PairFollowUpTasks } from './pairs/plan/HomePairs.tsx';
+import {
+  MyPairsNext,
+  PairDecisionTasks,
+  PairFollowUpTasks,
+  waitsForDecision,
+} from './pairs/plan/HomePairs.tsx';
 
 /** Statuses after which an application waits for nothing more. */
 const finished = new Set(['declined', 'rejected', 'withdrawn']);
@@ -66,7 +71,8 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
   const applies = !reviews || viewer.hasRole('adept') || viewer.hasRole('mentor');
   const work = tasks.programmes.filter(hasWork);
   const toComplete = tasks.applications.filter((a) => a.status === 'completion_requested');
-  const nothing = work.length === 0 && toComplete.length === 0;
+  const decisions = reviews ? tasks.pairFollowUp.filter(waitsForDecision) : [];
+  const nothing = work.length === 0 && toComplete.length === 0 && decisions.length === 0;
   // What waits in a pair is listed in its own section below; the to-do list points there.
   const pairWaits =
     tasks.myPairs.some(
@@ -103,6 +109,7 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
               {work.map((programme) => (
                 <ProgrammeTasks key={programme.programmeId} programme={programme} />
               ))}
+              <PairDecisionTasks items={decisions} />
             </ul>
           </>
         )}

@@ -10,6 +10,28 @@ import { useApiData, useLocale } from '../../hooks.ts';
 import { useViewer } from '../../session.tsx';
 import { followUpSchema } from './plan/planApi.ts';
 
+/** What the follow-up can narrow the pairs to; the home page's counts link to each. */
+export const followUpViews = [
+  'attention',
+  'lowCheckins',
+  'cadenceFlagged',
+  'withOverdue',
+  'requests',
+] as const;
+export type FollowUpView = (typeof followUpViews)[number];
+
+const shows: Record<FollowUpView, (pair: FollowUpPair) => boolean> = {
+  lowCheckins: (pair) => pair.checkin.some((c) => c.low),
+  cadenceFlagged: (pair) => pair.cadence.flagged,
+  withOverdue: (pair) => pair.overdue.length > 0,
+  requests: (pair) => pair.openRequests > 0,
+  attention: (pair) =>
+    shows.lowCheckins(pair) || shows.cadenceFlagged(pair) || shows.withOverdue(pair) || shows.requests(pair),
+};
+
+const isView = (value: string | null): value is FollowUpView =>
+  (followUpViews as readonly string[]).includes(value ?? '');
+
 /**
  * "Uppföljning": every pair of a programme (and round) that the administrator or coordinator follows,
  * with its health at a glance: status, process plan, meetings and the cadence flag, check-in ratings
@@ -27,6 +49,8 @@ export function FollowUpPage() {
   const programmeId = params.get('programmeId') ?? withPairs ?? (tasks.data ? list[0]?.id : undefined) ?? '';
   const roundId = params.get('roundId') ?? '';
   const organisationId = params.get('organisationId') ?? '';
+  const shown = params.get('show');
+  const view = isView(shown) ? shown : null;
   const followUp = useApiData(
     programmeId ? withQuery(`/api/programmes/${programmeId}/pairs`, { roundId, organisationId }) : null,
     followUpSchema,
@@ -34,7 +58,9 @@ export function FollowUpPage() {
   const choose = (next: Record<string, string>) =>
     setParams(
       Object.fromEntries(
-        Object.entries({ programmeId, roundId, organisationId, ...next }).filter(([, value]) => value !== ''),
+        Object.entries({ programmeId, roundId, organisationId, show: view ?? '', ...next }).filter(
+          ([, value]) => value !== '',
+        ),
       ),
       { replace: true },
     );
@@ -96,8 +122,25 @@ export function FollowUpPage() {
                     </select>
                   </div>
                 )}
+                <div className="field">
+                  <label htmlFor="follow-up-show">{t('plan.followUp.show')}</label>
+                  <select
+                    id="follow-up-show"
+                    value={view ?? ''}
+                    onChange={(e) => choose({ show: e.target.value })}
+                  >
+                    <option value="">{t('plan.followUp.showAll')}</option>
+                    {followUpViews.map((key) => (
+                      <option key={key} value={key}>
+                        {t(`plan.followUp.showOptions.${key}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               </search>
-              {programmeId && <Loaded state={followUp}>{(data) => <PairsTable data={data} />}</Loaded>}
+              {programmeId && (
+                <Loaded state={followUp}>{(data) => <PairsTable data={data} view={view} />}</Loaded>
+              )}
             </>
           )
         }
@@ -106,12 +149,14 @@ export function FollowUpPage() {
   );
 }
 
-function PairsTable({ data }: { data: FollowUp }) {
+function PairsTable({ data, view }: { data: FollowUp; view: FollowUpView | null }) {
   const { t } = useTranslation();
   if (data.pairs.length === 0) return <p className="empty-state">{t('plan.followUp.none')}</p>;
+  const pairs = view ? data.pairs.filter(shows[view]) : data.pairs;
+  if (pairs.length === 0) return <p className="empty-state">{t('plan.followUp.noneShown')}</p>;
   return (
     <ScrollableTable
-      caption={t('plan.followUp.caption', { programme: data.programme.name, count: data.pairs.length })}
+      caption={t('plan.followUp.caption', { programme: data.programme.name, count: pairs.length })}
       className="follow-up-table"
     >
       <thead>
@@ -125,7 +170,7 @@ function PairsTable({ data }: { data: FollowUp }) {
         </tr>
       </thead>
       <tbody>
-        {data.pairs.map((pair) => (
+        {pairs.map((pair) => (
           <PairRow key={pair.id} pair={pair} />
         ))}
       </tbody>

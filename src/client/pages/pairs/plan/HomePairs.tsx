@@ -84,11 +84,11 @@ export function PairFollowUpTasks({ items }: { items: PairFollowUpTask[] }) {
         {items.map((item) => {
           const to = withQuery('/follow-up', { programmeId: item.programmeId });
           const counts = [
-            ['lowCheckins', item.lowCheckins],
-            ['cadenceFlagged', item.cadenceFlagged],
-            ['withOverdue', item.withOverdue],
-            ['changeOfMentor', item.changeOfMentorRequests],
-            ['extension', item.extensionRequests],
+            ['lowCheckins', item.lowCheckins, 'lowCheckins'],
+            ['cadenceFlagged', item.cadenceFlagged, 'cadenceFlagged'],
+            ['withOverdue', item.withOverdue, 'withOverdue'],
+            ['changeOfMentor', item.changeOfMentorRequests, 'requests'],
+            ['extension', item.extensionRequests, 'requests'],
           ] as const;
           return (
             <li key={item.programmeId} className="card task-card">
@@ -97,9 +97,12 @@ export function PairFollowUpTasks({ items }: { items: PairFollowUpTask[] }) {
               <ul className="task-list">
                 {counts
                   .filter(([, count]) => count > 0)
-                  .map(([key, count]) => (
+                  .map(([key, count, show]) => (
                     <li key={key} className="task">
-                      {t(`plan.home.${key}`, { count })}
+                      <Link to={withQuery('/follow-up', { programmeId: item.programmeId, show })}>
+                        {t(`plan.home.${key}`, { count })}
+                        <span className="visually-hidden"> – {item.programmeName}</span>
+                      </Link>
                     </li>
                   ))}
               </ul>
@@ -116,3 +119,25 @@ export function PairFollowUpTasks({ items }: { items: PairFollowUpTask[] }) {
     </section>
   );
 }
+
+/**
+ * In the to-do list of those who run pairs: per programme, the requests (a new mentor, an extension)
+ * that wait for their decision, leading to the follow-up narrowed to them.
+ */
+export function PairDecisionTasks({ items }: { items: PairFollowUpTask[] }) {
+  const { t } = useTranslation();
+  return items.map((item) => (
+    <li key={item.programmeId} className="card task-card">
+      <h3>{item.programmeName}</h3>
+      <p className="task-title">
+        <Link to={withQuery('/follow-up', { programmeId: item.programmeId, show: 'requests' })}>
+          {t('plan.home.decisions', { count: item.changeOfMentorRequests + item.extensionRequests })}
+          <span className="visually-hidden"> – {item.programmeName}</span>
+        </Link>
+      </p>
+    </li>
+  ));
+}
+
+export const waitsForDecision = (item: PairFollowUpTask) =>
+  item.changeOfMentorRequests + item.extensionRequests > 0;
