@@ -111,6 +111,8 @@ export const myPairTaskSchema = z.object({
   /** The check-in is open and this person has not answered it. */
   checkinToAnswer: z.boolean(),
   cadenceFlagged: z.boolean(),
+  /** This person gets in touch first after the introduction (the programme's first-contact rule). */
+  youMakeContact: z.boolean(),
   /** After the first meeting: what this person has still to do before the mentorship starts. */
   startSteps: z.array(z.enum(startSteps)),
 });

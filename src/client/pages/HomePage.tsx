@@ -19,7 +19,6 @@ import { formatDate } from '../format.ts';
 import { useApiData, useLocale } from '../hooks.ts';
 import { useViewer, type Viewer } from '../session.tsx';
 import { StatusBadge } from './intake/ApplicationParts.tsx';
-import { MyPairOnHome } from './matching/MyPairOnHome.tsx';
 import {
   MyPairsNext,
   PairDecisionTasks,
@@ -77,7 +76,12 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
   const pairWaits =
     tasks.myPairs.some(
       (p) =>
-        p.startSteps.length > 0 || p.checkinToAnswer || p.cadenceFlagged || p.overdue > 0 || p.dueSoon > 0,
+        (p.status === 'introduced' && p.youMakeContact) ||
+        p.startSteps.length > 0 ||
+        p.checkinToAnswer ||
+        p.cadenceFlagged ||
+        p.overdue > 0 ||
+        p.dueSoon > 0,
     ) ||
     (reviews &&
       tasks.pairFollowUp.some(
@@ -119,7 +123,6 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
           </p>
         )}
       </section>
-      {(viewer.hasRole('adept') || viewer.hasRole('mentor')) && <MyPairOnHome />}
       <MyPairsNext pairs={tasks.myPairs} />
       {reviews && <PairFollowUpTasks items={tasks.pairFollowUp} />}
       {tasks.applications.length > 0 && (

@@ -508,11 +508,15 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
         return client;
       }),
     );
-    const stepsOf = async (client: TestClient) => {
+    const taskOf = async (client: TestClient) => {
       const response = await client.get<HomeTasks>('/api/me/tasks');
-      return response.body.myPairs.find((p) => p.pairId === pairId)?.startSteps;
+      return response.body.myPairs.find((p) => p.pairId === pairId);
     };
+    const stepsOf = async (client: TestClient) => (await taskOf(client))?.startSteps;
     expect(await stepsOf(asAdept!)).toEqual(['accept', 'contract', 'confidentiality']);
+    // In the municipalities' programme the adept gets in touch first (seed 004).
+    expect((await taskOf(asAdept!))?.youMakeContact).toBe(true);
+    expect((await taskOf(asMentor!))?.youMakeContact).toBe(false);
 
     // The mentor says yes and signs the confidentiality agreement; the contract waits for both.
     expect((await asMentor!.post(`/api/pairs/${pairId}/accept`)).status).toBe(200);

@@ -582,6 +582,7 @@ export async function homePairTasks(
       overdue: plan.counts.overdue,
       checkinToAnswer: checkinDueFor(p, f, role),
       cadenceFlagged: plan.cadence.flagged,
+      youMakeContact: p.settings.matching.firstContact === role,
       startSteps: startStepsFor(p, f, role),
     };
   });

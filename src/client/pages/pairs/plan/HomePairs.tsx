@@ -20,6 +20,14 @@ export function MyPairsNext({ pairs }: { pairs: MyPairTask[] }) {
             <li key={pair.pairId} className="card task-card">
               <h3>{t('plan.home.with', { name: pair.otherName, programme: pair.programmeName })}</h3>
               <ul className="task-list">
+                {pair.status === 'introduced' && (
+                  <li className="task">
+                    {pair.youMakeContact
+                      ? t('matching.mine.youContact', { name: pair.otherName })
+                      : t('matching.mine.theyContact', { name: pair.otherName })}{' '}
+                    <Link to="/pairs">{t('plan.home.contactDetails', { name: pair.otherName })}</Link>
+                  </li>
+                )}
                 {pair.startSteps.map((step) => (
                   <li key={step} className="task">
                     <Link
