@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/server/clock.ts';
 import { runPairYearJobs } from '../src/server/modules/pairs/jobs.ts';
+import { addDays } from '../src/shared/calendar.ts';
 import { buildCast, buildPerson } from './factories.ts';
 import { createPairFixture } from './pair-support.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';
@@ -35,8 +36,7 @@ describe.each(dialects)("a union pair's year, start to close, on %s", (dialect) 
     await runPairYearJobs(server.deps);
   }
 
-  const isoDay = (n: number) =>
-    new Date(Date.parse('2027-01-11T12:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+  const isoDay = (n: number) => addDays('2027-01-11', n);
 
   async function mails(kind: string) {
     return server.db.selectFrom('outbox').select(['to_email', 'subject']).where('kind', '=', kind).execute();

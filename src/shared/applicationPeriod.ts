@@ -3,13 +3,7 @@
  * Shared, so that the server refuses an application outside the period by the same rule the pages
  * show it.
  */
-import { displayTimeZone } from './format.ts';
 import type { Programme, Round } from './programme.ts';
-
-/** Today's date in Sweden ("2026-11-24"), which is what the rounds' dates mean. */
-export function todayInSweden(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: displayTimeZone }).format(now);
-}
 
 /** Whether one can apply to a programme now, and if not, when. */
 export type ApplicationWindow =

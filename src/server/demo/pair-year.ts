@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { todayInSweden } from '../../shared/calendar.ts';
 import type { BookItemInput } from '../../shared/mentor-book.ts';
 import type { Actor } from '../authz/actor.ts';
 import { ManualClock } from '../clock.ts';
@@ -308,7 +309,7 @@ const contractAnswers: Record<string, string> = {
 
 /** Ticks off the milestones whose deadline has passed, except those named, as whoever may tick each. */
 async function keepUp(t: Timeline, pairId: string, cast: Cast, except: string[] = []) {
-  const today = t.clock.now().toISOString().slice(0, 10);
+  const today = todayInSweden(t.clock.now());
   for (const who of [cast.adept, cast.mentor]) {
     const plan = await getPlan(t.deps, who, pairId);
     for (const milestone of plan.milestones) {

@@ -1,4 +1,5 @@
 import { digestToken, newId, newSecretToken, nowIso } from '../../../src/server/util.ts';
+import { todayInSweden } from '../../../src/shared/calendar.ts';
 import { type Context, everyone, pairRoute, type Row, signedIn } from '../matrix-support.ts';
 
 /** The authorization matrix's rows for the pair's year: meetings. */
@@ -6,7 +7,7 @@ import { type Context, everyone, pairRoute, type Row, signedIn } from '../matrix
 const DAY = 86_400_000;
 
 /** A Swedish date this many days from now (the matrix runs on the system clock). */
-const dayFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+const dayFromNow = (days: number) => todayInSweden(new Date(Date.now() + days * DAY));
 
 const booking = () => ({
   date: dayFromNow(30),

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../shared/api.ts';
-import { todayInSweden } from '../../../shared/applicationPeriod.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import {
   type Application,
   type ApplyBody,

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { applicationWindow, todayInSweden } from '../../../shared/applicationPeriod.ts';
+import { applicationWindow } from '../../../shared/applicationPeriod.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import { type Application, privacyNoticeSchema, profileSchema } from '../../../shared/intake.ts';
 import { type Programme, programmeSchema, type Round } from '../../../shared/programme.ts';
 import { type ParticipantRole, participantRoleSchema } from '../../../shared/roles.ts';

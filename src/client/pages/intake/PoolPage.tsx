@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import { type PoolMentor, trainingRecordSchema } from '../../../shared/intake.ts';
 import type { Programme } from '../../../shared/programme.ts';
 import { api, poolMentorListSchema, programmeListSchema, withQuery } from '../../api.ts';
@@ -247,7 +248,7 @@ function TrainingCell({
   };
   const notDone = steps.filter((s) => !mentor.training.some((r) => r.stepKey === s.key));
   const [stepKey, setStepKey] = useState(notDone[0]?.key ?? '');
-  const [completedOn, setCompletedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [completedOn, setCompletedOn] = useState(() => todayInSweden());
   const idBase = `training-${mentor.person.id}-${mentor.programmeId}`;
   const chosen = notDone.some((s) => s.key === stepKey) ? stepKey : (notDone[0]?.key ?? '');
   if (steps.length === 0 && mentor.training.length === 0) return <>{t('intake.pool.noTraining')}</>;

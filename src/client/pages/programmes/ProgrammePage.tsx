@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { type ApplicationWindow, applicationWindow } from '../../../shared/applicationPeriod.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type { Application } from '../../../shared/intake.ts';
 import { type Programme, programmeSchema } from '../../../shared/programme.ts';
 import { applicationListSchema, roundListSchema } from '../../api.ts';
@@ -10,7 +12,6 @@ import { useApiData, useLocale } from '../../hooks.ts';
 import { useViewer, type Viewer } from '../../session.tsx';
 import { StatusBadge } from '../intake/ApplicationParts.tsx';
 import { AdvisorsSection } from '../pairs/lifecycle/AdvisorsSection.tsx';
-import { type ApplicationWindow, applicationWindow, todayInSweden } from './applicationPeriod.ts';
 import { ProgrammePresentation } from './ProgrammePresentation.tsx';
 
 /** Applications that are still under way or accepted; after these one does not apply again. */

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ApplicationWindow } from '../../../shared/applicationPeriod.ts';
 import { approvalText, approverIn } from '../../../shared/approval-texts.ts';
+import { addDays, todayInSweden } from '../../../shared/calendar.ts';
 import type { Programme, ProgrammeSettings, Round } from '../../../shared/programme.ts';
 import type { ParticipantRole } from '../../../shared/roles.ts';
 import { formatDate, formatMoney, formatNumber, localized } from '../../format.ts';
 import { useLocale } from '../../hooks.ts';
-import { type ApplicationWindow, todayInSweden } from './applicationPeriod.ts';
 
 type Settings = ProgrammeSettings;
 type T = ReturnType<typeof useTranslation>['t'];
@@ -349,12 +350,6 @@ function deadlineText(t: T, days: number): string {
   if (days % 7 === 0 && days <= 16 * 7) return t('programmes.view.during.withinWeeks', { count: days / 7 });
   if (days >= 60) return t('programmes.view.during.withinMonths', { count: Math.round(days / 30.44) });
   return t('programmes.view.during.withinDays', { count: days });
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** "Adept, Mentor och Koordinator" in the page's language. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { applicationWindow } from '../../../shared/applicationPeriod.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type { Round } from '../../../shared/programme.ts';
-import { applicationWindow, todayInSweden } from './applicationPeriod.ts';
 import { keyFromLabel, slugify, withGeneratedKeys, withKeys } from './keys.ts';
 
 describe('keys made from labels', () => {

@@ -1,4 +1,5 @@
 import type { ApproverName } from '../../../shared/approval-texts.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type {
   Application,
   Approval,
@@ -14,8 +15,6 @@ import * as repo from './applications.repository.ts';
 import { assessEligibility, type EligibilityReader } from './eligibility.ts';
 
 /** Turning application and approval rows into the API's objects; reads what the views need, decides nothing. */
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const parseSettings = (json: string): ProgrammeSettings =>
   programmeSettingsSchema.parse(JSON.parse(json));
@@ -108,7 +107,7 @@ async function presentApplications(
           basics,
           mentor,
           completedTrainingSteps: training.get(`${row.person_id}:${row.programme_id}`) ?? [],
-          on: today(),
+          on: todayInSweden(),
           approvals: approvalsForEligibility(approvals.get(row.id) ?? []),
         },
         options.locale,

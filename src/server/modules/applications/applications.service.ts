@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { todayInSweden } from '../../../shared/applicationPeriod.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type {
   Application,
   ApplyBody,
@@ -33,8 +33,6 @@ import { assessEligibility } from './eligibility.ts';
 
 /** What the intake services need: the database, the configuration (public URL) and the mailer. */
 export type IntakeDeps = Deps;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 // --- Loading with access checks ---------------------------------------------------------------
 
@@ -182,7 +180,7 @@ async function validateApplication(
         basics: { managingStaffSince: input.managingStaffSince },
         mentor: role === 'mentor' && input.capacity !== undefined ? { capacity: input.capacity } : null,
         completedTrainingSteps: training.get(`${actor.personId}:${programme.id}`) ?? [],
-        on: today(),
+        on: todayInSweden(),
         applying: true,
       },
       locale,
@@ -234,7 +232,7 @@ export async function checkEligibility(
     {
       ...input,
       completedTrainingSteps: training.get(`${actor!.personId}:${programme.id}`) ?? [],
-      on: today(),
+      on: todayInSweden(),
       applying: true,
     },
     locale,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { approverIn, capitalize } from '../../../shared/approval-texts.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type { Application } from '../../../shared/intake.ts';
 import type { Locale } from '../../../shared/roles.ts';
 
@@ -102,7 +103,7 @@ function rowsOf(applications: Application[], locale: Locale): string[][] {
     a.basics.title,
     w.levels[a.basics.managementLevel],
     a.basics.managingStaffSince ?? '',
-    a.submittedAt.slice(0, 10),
+    todayInSweden(new Date(a.submittedAt)),
   ]);
 }
 
@@ -124,7 +125,7 @@ export async function exportApplications(
   locale: Locale,
 ) {
   const table = [[...headers[locale]], ...rowsOf(applications, locale)];
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = todayInSweden();
   if (format === 'csv') {
     return {
       contentType: 'text/csv; charset=utf-8',

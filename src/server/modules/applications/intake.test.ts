@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast, buildPerson } from '../../../../test/factories.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import { type ProgrammeTemplateKey, programmeTemplateKeys } from '../../../shared/programme.ts';
 import { findProgrammeTemplate } from '../programmes/programme.templates.ts';
 import { sendApprovalReminders } from './approvals.service.ts';
@@ -318,7 +319,7 @@ describe.each(dialects)('intake on %s', (dialect) => {
       s.eligibility.allowExceptions = false;
     });
     const adept = await as('adept');
-    const tooNew = basics(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+    const tooNew = basics(todayInSweden(new Date(Date.now() - 30 * 86_400_000)));
     const refused = await apply(adept, strict, 'adept', { basics: tooNew });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].field).toBe('basics.managingStaffSince');

@@ -1,3 +1,4 @@
+import { todayInSweden } from '../../../shared/calendar.ts';
 import {
   HomeLimits,
   type HomeTasks,
@@ -12,7 +13,6 @@ import { type ApprovalSubject, authorize, can, visibleOrganisationIds } from '..
 import type { Queryable } from '../../db/connection.ts';
 import * as repo from './home.repository.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const unique = <T>(values: T[]) => [...new Set(values)];
 const emptyGroup = (): WaitingGroup => ({ count: 0, first: [] });
 
@@ -156,7 +156,7 @@ export async function tasksFor(
         x.programmeName.localeCompare(y.programmeName, 'sv') || x.programmeId.localeCompare(y.programmeId),
     ),
     applications: own.map(presentOwn),
-    openProgrammes: presentOpen(open, today()),
+    openProgrammes: presentOpen(open, todayInSweden()),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type { ProfileBasics } from '../../../shared/intake.ts';
 import type {
   adeptBodySchema,
@@ -26,7 +27,6 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId, nowIso } from '../../util.ts';
 import { parseSettings } from '../applications/applications.presenter.ts';
-import { swedishDate } from '../pairs/process-plan.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import {
   findProgramme,
@@ -987,7 +987,7 @@ export async function publish(
           published_at: now,
           updated_at: now,
           // The pair's year runs on the plan and texts of today, whatever the programme later becomes.
-          plan_starts_on: swedishDate(new Date(now)),
+          plan_starts_on: todayInSweden(new Date(now)),
           settings: programme.settings,
         });
         await repo.insertPairEvent(trx, {

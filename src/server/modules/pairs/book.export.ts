@@ -1,3 +1,4 @@
+import { todayInSweden } from '../../../shared/calendar.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import type { BookItem, BookItemKind } from '../../../shared/mentor-book.ts';
 import type { Locale } from '../../../shared/roles.ts';
@@ -115,7 +116,7 @@ export function renderBookExport(
   format: 'json' | 'html',
   locale: Locale,
 ): { contentType: string; filename: string; body: string } {
-  const day = input.exportedAt.slice(0, 10);
+  const day = todayInSweden(new Date(input.exportedAt));
   const { ctx } = input;
   if (format === 'json') {
     return {

@@ -1,3 +1,4 @@
+import { addMonths, todayInSweden } from '../../../shared/calendar.ts';
 import { currentPairStatuses } from '../../../shared/matching.ts';
 import type {
   BookItem,
@@ -27,7 +28,6 @@ import {
   sealForPair,
   todayOf,
 } from './pair-access.ts';
-import { addMonths, swedishDate } from './process-plan.ts';
 
 /**
  * The mentor book: the pair's own workbook. Every function starts with `pairFor(…, 'readContent' |
@@ -75,7 +75,7 @@ function assertWritable(ctx: PairContext): void {
 /** The date the retention rule clears a closed pair's remaining content. */
 /** The Swedish calendar date the retention rule clears a pair that ended at the instant `endedAt`. */
 export function clearsOn(endedAt: string | null, retentionMonths: number): string | null {
-  return endedAt ? addMonths(swedishDate(new Date(endedAt)), retentionMonths) : null;
+  return endedAt ? addMonths(todayInSweden(new Date(endedAt)), retentionMonths) : null;
 }
 
 function decrypt(deps: Deps, ctx: PairContext, row: BookItemRow): Record<string, unknown> {

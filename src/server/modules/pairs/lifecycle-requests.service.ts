@@ -1,3 +1,4 @@
+import { addMonths } from '../../../shared/calendar.ts';
 import { formatDate } from '../../../shared/format.ts';
 import type { PairLifecycle } from '../../../shared/pair-lifecycle.ts';
 import type { Actor } from '../../authz/actor.ts';
@@ -18,7 +19,6 @@ import {
 } from './lifecycle.service.ts';
 import { type PairContext, pairFor, partyRole, planStartOf } from './pair-access.ts';
 import { isRunning, underway } from './pair-status.ts';
-import { addMonths } from './process-plan.ts';
 
 /**
  * Requests and the coordinator's decisions on the pair. A change of mentor (seed 004) is asked by

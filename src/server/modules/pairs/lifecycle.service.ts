@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '../../../shared/calendar.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { type PairStatus, pairStatuses } from '../../../shared/matching.ts';
 import {
@@ -21,7 +22,6 @@ import { confidentialityVersion } from './lifecycle-texts.ts';
 import { claimNotice } from './pair.repository.ts';
 import { loadPair, type PairContext, pairFor, partyRole, planStartOf, todayOf } from './pair-access.ts';
 import { beforeActive, canMove, isRunning, underway } from './pair-status.ts';
-import { addDays, addMonths } from './process-plan.ts';
 
 /**
  * The pair's lifecycle: its summary, acceptance, the move to active once both have accepted and

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { addDays, todayInSweden } from '../../../shared/calendar.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { currentPairStatuses, type PairStatus } from '../../../shared/matching.ts';
 import type { Meeting, MeetingBody, MeetingList, MeetingMode } from '../../../shared/meetings.ts';
@@ -15,7 +16,6 @@ import type { MeetingRow } from './meetings.repository.ts';
 import * as repo from './meetings.repository.ts';
 import { claimNotice } from './pair.repository.ts';
 import { loadPair, type PairContext, pairFor } from './pair-access.ts';
-import { addDays, swedishDate } from './process-plan.ts';
 
 /**
  * The pair's meetings. Only the two parties see or touch them (places and links are theirs); those
@@ -107,7 +107,7 @@ function startFrom(deps: Deps, body: MeetingBody): string {
   const startsAt = stockholmInstant(body.date, body.time);
   const now = deps.clock.now();
   if (Date.parse(startsAt) <= now.getTime()) {
-    throw AppError.validation(body.date < swedishDate(now) ? 'date' : 'time', 'meeting_in_past');
+    throw AppError.validation(body.date < todayInSweden(now) ? 'date' : 'time', 'meeting_in_past');
   }
   return startsAt;
 }
@@ -373,7 +373,7 @@ async function mailInvitations(
  */
 export async function sendMeetingReminders(deps: Deps): Promise<number> {
   const now = deps.clock.now();
-  const today = swedishDate(now);
+  const today = todayInSweden(now);
   const due = await repo.plannedStartingBetween(
     deps.db,
     now.toISOString(),
@@ -382,9 +382,9 @@ export async function sendMeetingReminders(deps: Deps): Promise<number> {
   );
   let sent = 0;
   for (const meeting of due) {
-    const dayBefore = addDays(swedishDate(new Date(meeting.starts_at)), -1);
+    const dayBefore = addDays(todayInSweden(new Date(meeting.starts_at)), -1);
     if (today !== dayBefore) continue;
-    if (swedishDate(new Date(meeting.updated_at)) >= dayBefore) continue;
+    if (todayInSweden(new Date(meeting.updated_at)) >= dayBefore) continue;
     await deps.db.transaction().execute(async (trx) => {
       const recorded = await claimNotice(
         trx,

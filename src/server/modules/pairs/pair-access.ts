@@ -1,3 +1,4 @@
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type { PairStatus } from '../../../shared/matching.ts';
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Actor } from '../../authz/actor.ts';
@@ -11,7 +12,6 @@ import * as matchingRepo from '../matching/matching.repository.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import { type ContentLocation, createDataKey, decryptContent, encryptContent } from './content-crypto.ts';
 import * as repo from './pair.repository.ts';
-import { swedishDate } from './process-plan.ts';
 
 /**
  * Every route of the pair's year starts here: load the pair with its two parties and the programme's
@@ -128,11 +128,11 @@ export function partyRole(ctx: PairContext): 'adept' | 'mentor' {
 // --- The pair's dates ------------------------------------------------------------------------------------------
 
 /** Today, as a calendar date in Sweden, on the clock the pair's year runs on. */
-export const todayOf = (deps: Pick<Deps, 'clock'>): string => swedishDate(deps.clock.now());
+export const todayOf = (deps: Pick<Deps, 'clock'>): string => todayInSweden(deps.clock.now());
 
 /** The date (in Sweden) the pair's process plan and duration count from: its introduction's. */
 export const planStartOf = (pair: { plan_starts_on: string | null; published_at: string }): string =>
-  pair.plan_starts_on ?? swedishDate(new Date(pair.published_at));
+  pair.plan_starts_on ?? todayInSweden(new Date(pair.published_at));
 
 // --- Content at rest -----------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import { formatDate, localized } from '../../../shared/format.ts';
 import type { MyPairTask, PairFollowUpTask, StartStep } from '../../../shared/home.ts';
 import { currentPairStatuses, type PairStatus } from '../../../shared/matching.ts';
@@ -35,7 +36,6 @@ import {
   type PlannedMilestone,
   planMilestones,
   type ReminderKind,
-  swedishDate,
 } from './process-plan.ts';
 
 /**
@@ -193,7 +193,7 @@ function doneAtOf(
 export function cadenceOf(p: LoadedPair, facts: PlanFacts, today: string): Cadence {
   const maxWeeks = p.settings.cadence.meetingEveryWeeksMax;
   const last = facts.meetings.at(-1);
-  const lastMeetingOn = last ? swedishDate(new Date(last.starts_at)) : null;
+  const lastMeetingOn = last ? todayInSweden(new Date(last.starts_at)) : null;
   const since = lastMeetingOn ?? p.pair.active_since ?? planStartOf(p.pair);
   const days = Math.max(
     0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, todayInSweden } from '../../../shared/calendar.ts';
 import { findProgrammeTemplate } from '../programmes/programme.templates.ts';
 import {
-  addDays,
   anchorOf,
   DUE_SOON_DAYS,
   dueReminders,
@@ -11,7 +11,6 @@ import {
   type PlannedMilestone,
   planMilestones,
   type ReminderKind,
-  swedishDate,
 } from './process-plan.ts';
 
 // The year-long "contact at least monthly" item is watched by the cadence check (plan-year.test.ts);
@@ -25,11 +24,11 @@ const cohortPlan = findProgrammeTemplate('agency_cohort').settings.processPlan;
 const ORDINARY_MEMBER = 'ordinarie ledamöter';
 const DEPUTY = 'ersättare';
 
-/** A clock the test moves by hand; "today" is always read through swedishDate, as the server will. */
+/** A clock the test moves by hand; "today" is always read through todayInSweden, as the server does. */
 class TestClock {
   constructor(public now: Date) {}
   today(): string {
-    return swedishDate(this.now);
+    return todayInSweden(this.now);
   }
   nextDay(): void {
     this.now = new Date(this.now.getTime() + 24 * 3_600_000);
@@ -162,12 +161,12 @@ describe('milestoneStatus', () => {
   });
 
   it('turns the Swedish date at 22:00 UTC in summer and 23:00 UTC in winter', () => {
-    expect(swedishDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
-    expect(swedishDate(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
-    expect(swedishDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
-    expect(swedishDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
-    expect(swedishDate(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
-    expect(swedishDate(new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-25');
+    expect(todayInSweden(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
+    expect(todayInSweden(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+    expect(todayInSweden(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
+    expect(todayInSweden(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+    expect(todayInSweden(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
+    expect(todayInSweden(new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-25');
   });
 });
 

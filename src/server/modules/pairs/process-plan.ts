@@ -1,12 +1,13 @@
 /**
  * A pair's checklist from its programme's process plan: each milestone's deadline, its status and
- * which reminder mails are due. Pure: the caller passes today's date (see `swedishDate`) and what
+ * which reminder mails are due. Pure: the caller passes today's date (see `todayInSweden` in shared/calendar.ts) and what
  * has been done and sent.
  *
  * All dates are calendar dates in Sweden ("YYYY-MM-DD"): a deadline "within 1 week" of a pair that
  * starts on 2 February is 9 February wherever the server's clock runs.
  */
 import { DateTime } from 'luxon';
+import { addDays } from '../../../shared/calendar.ts';
 import type { LocalizedText, Milestone, milestoneRoles } from '../../../shared/programme.ts';
 
 export const PLAN_TIME_ZONE = 'Europe/Stockholm';
@@ -159,25 +160,6 @@ export function dueReminders(
     }
   }
   return reminders;
-}
-
-/** The calendar date in Sweden at an instant: what "today" means for deadlines. */
-export function swedishDate(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: PLAN_TIME_ZONE }).toISODate()!;
-}
-
-/** A calendar date `months` months after `date` (the last day of a shorter month when needed). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const monthIndex = m - 1 + months;
-  const year = y + Math.floor(monthIndex / 12);
-  const month = ((monthIndex % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${year}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-}
-
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
 function dueDateOf(anchor: MilestoneAnchor, pairStart: string): string | null {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { todayInSweden } from '../../../shared/calendar.ts';
 import type { MentorProfile, PoolMentor, ProfileBasics, trainingBodySchema } from '../../../shared/intake.ts';
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
@@ -43,7 +44,7 @@ export async function listMentorPool(
     db,
     rows.map((r) => r.application_id),
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInSweden();
   return rows.map((row) => {
     const settings = parseSettings(row.settings);
     // The profile is the mentor's current word on capacity and competences; the application is the fallback.
