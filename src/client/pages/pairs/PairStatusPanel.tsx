@@ -113,8 +113,8 @@ function StatusSection({ pair, lifecycle }: { pair: PairSummary; lifecycle: Pair
     <section aria-labelledby="pair-lifecycle-title" className="pair-lifecycle">
       <h2 id="pair-lifecycle-title">{t('pair.lifecycle.title')}</h2>
       <p>{t(`pair.lifecycle.statusText.${lifecycle.status}`, { documents })}</p>
-      {lifecycle.evaluationsOpened && (pair.viewerRole === 'adept' || pair.viewerRole === 'mentor') && (
-        <p className="notice">{t('pair.lifecycle.closing.evaluations')}</p>
+      {lifecycle.status === 'closed' && (pair.viewerRole === 'adept' || pair.viewerRole === 'mentor') && (
+        <p className="notice">{t('pair.lifecycle.closing.bookKept')}</p>
       )}
       {beforeActive && (
         <>

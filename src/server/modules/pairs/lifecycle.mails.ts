@@ -118,11 +118,11 @@ export const lifecycleMails = {
   pair_closed: {
     sv: ({ programme, other, link, by }) => ({
       subject: `Ert mentorskap är avslutat – ${programme}`,
-      text: `Hej!\n\n${by} har markerat att avslutningssamtalet är hållet, och mentorskapet med ${other} är därmed avslutat. Tack!\n\nNu öppnas en utvärdering som du fyller i på egen hand. Den hittar du på parets sida:\n\n${link}${signature.sv}`,
+      text: `Hej!\n\n${by} har markerat att avslutningssamtalet är hållet, och mentorskapet med ${other} är därmed avslutat. Tack!\n\nMentorboken finns kvar för er att läsa och ladda ner på parets sida:\n\n${link}${signature.sv}`,
     }),
     en: ({ programme, other, link, by }) => ({
       subject: `Your mentorship has ended – ${programme}`,
-      text: `Hello,\n\n${by} has recorded that the closing conversation was held, so the mentorship with ${other} has ended. Thank you!\n\nAn evaluation now opens for you to fill in on your own. You find it on the pair's page:\n\n${link}${signature.en}`,
+      text: `Hello,\n\n${by} has recorded that the closing conversation was held, so the mentorship with ${other} has ended. Thank you!\n\nThe mentor book stays for you to read and download on the pair's page:\n\n${link}${signature.en}`,
     }),
   } satisfies Record<Locale, Template<Party & { by: string }>>,
   advisor_contact: {
