@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applicationStatusSchema, approvalSchema } from './intake.ts';
-import { pairStatusSchema } from './matching.ts';
+import { pairings, pairStatusSchema } from './matching.ts';
 import { planMilestoneStatusSchema } from './pair-plan.ts';
 import { localizedTextSchema, programmeStatusSchema } from './programme.ts';
 import { participantRoleSchema } from './roles.ts';
@@ -60,6 +60,8 @@ export const ownApplicationTaskSchema = z.object({
   updatedAt: z.string(),
   /** The reason given with a decision or a request for completion. */
   decisionReason: z.string().nullable(),
+  /** Where the person stands in the programme's pairs in this role (`pairingIn`). */
+  pairing: z.enum(pairings),
   /** The approval step the application waits for, while it waits for one. */
   pendingStep: z
     .object({

@@ -47,6 +47,26 @@ export type PairStatus = z.infer<typeof pairStatusSchema>;
 /** Statuses in which the pair holds one of the mentor's places and the adept has a mentor. */
 export const currentPairStatuses = ['introduced', 'first_meeting_held', 'active', 'ending'] as const;
 
+/**
+ * Where a person stands in a programme's pairs in one role: none yet; a pair under way; the newest
+ * one ended (closed or cancelled); or the newest one declined or re-matched, so matched again.
+ */
+export const pairings = ['none', 'current', 'ended', 'again'] as const;
+export type Pairing = (typeof pairings)[number];
+
+/** `pairs` are the person's own, newest first. */
+export function pairingIn(
+  pairs: readonly { programmeId: string; role: string; status: string }[],
+  programmeId: string,
+  role: string,
+): Pairing {
+  const mine = pairs.filter((p) => p.programmeId === programmeId && p.role === role);
+  if (mine.some((p) => (currentPairStatuses as readonly string[]).includes(p.status))) return 'current';
+  const newest = mine[0];
+  if (!newest) return 'none';
+  return newest.status === 'closed' || newest.status === 'cancelled' ? 'ended' : 'again';
+}
+
 export const runKinds = ['batch', 'single', 'rematch'] as const;
 export const runStatuses = ['running', 'done', 'failed'] as const;
 export const progressPhases = ['preparing', 'scoring', 'solving', 'proving', 'explaining', 'saving'] as const;

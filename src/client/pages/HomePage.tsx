@@ -5,7 +5,6 @@ import { stepSentence } from '../../shared/approval-texts.ts';
 import {
   type HomeTasks,
   homeTasksSchema,
-  type MyPairTask,
   type OpenProgramme,
   type OwnApplicationTask,
   type ProgrammeWork,
@@ -125,9 +124,7 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
       </section>
       <MyPairsNext pairs={tasks.myPairs} />
       {reviews && <PairFollowUpTasks items={tasks.pairFollowUp} />}
-      {tasks.applications.length > 0 && (
-        <OwnApplications applications={tasks.applications} pairs={tasks.myPairs} />
-      )}
+      {tasks.applications.length > 0 && <OwnApplications applications={tasks.applications} />}
       {applies && (
         <OpenProgrammes viewer={viewer} programmes={tasks.openProgrammes} applications={tasks.applications} />
       )}
@@ -244,13 +241,7 @@ function CompletionTask({ application }: { application: OwnApplicationTask }) {
 }
 
 /** The person's own applications, each with what it waits for now. */
-function OwnApplications({
-  applications,
-  pairs,
-}: {
-  applications: OwnApplicationTask[];
-  pairs: MyPairTask[];
-}) {
+function OwnApplications({ applications }: { applications: OwnApplicationTask[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -271,9 +262,8 @@ function OwnApplications({
               <StatusBadge status={application.status} />
             </p>
             <p>
-              {application.status === 'approved' &&
-              pairs.some((p) => p.programmeId === application.programmeId && p.role === application.role)
-                ? t(application.role === 'adept' ? 'home.own.waits.paired' : 'home.own.waits.pairedMentor')
+              {application.status === 'approved' && application.pairing !== 'none'
+                ? t(`home.own.pairing.${application.pairing}.${application.role}`)
                 : waitsFor(application, t, locale)}
             </p>
           </li>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { type ApplicationWindow, applicationWindow } from '../../../shared/applicationPeriod.ts';
 import { todayInSweden } from '../../../shared/calendar.ts';
 import type { Application } from '../../../shared/intake.ts';
+import { pairingIn } from '../../../shared/matching.ts';
 import { type Programme, programmeSchema } from '../../../shared/programme.ts';
 import { applicationListSchema, roundListSchema } from '../../api.ts';
 import { Loaded, Loading, Page } from '../../components/Page.tsx';
@@ -11,6 +12,7 @@ import { formatDate } from '../../format.ts';
 import { useApiData, useLocale } from '../../hooks.ts';
 import { useViewer, type Viewer } from '../../session.tsx';
 import { StatusBadge } from '../intake/ApplicationParts.tsx';
+import { myPairListSchema } from '../matching/matchingApi.ts';
 import { AdvisorsSection } from '../pairs/lifecycle/AdvisorsSection.tsx';
 import { ProgrammePresentation } from './ProgrammePresentation.tsx';
 
@@ -117,7 +119,20 @@ function ApplyPanel({
   const { t } = useTranslation();
   const locale = useLocale();
   const applications = useApiData('/api/me/applications', applicationListSchema);
+  const pairs = useApiData('/api/me/pairs', myPairListSchema);
+  const myPairs = (pairs.data ?? []).map((p) => ({
+    programmeId: p.programme.id,
+    role: p.role,
+    status: p.status,
+  }));
   const date = (value: string) => formatDate(value, locale);
+  // Once admitted, the pairs tell what comes next: a mentorship under way, ended, or matching again.
+  const nextFor = (application: { programmeId: string; role: 'adept' | 'mentor'; status: string }) => {
+    const pairing = pairingIn(myPairs, application.programmeId, application.role);
+    return application.status === 'approved' && pairing !== 'none'
+      ? t(`home.own.pairing.${pairing}.${application.role}`)
+      : t(`programmes.view.apply.next.${application.status}`);
+  };
   const roles = (['adept', 'mentor'] as const).filter((role) => viewer.hasRole(role));
   const applyAs = roles.length > 0 ? roles : (['adept', 'mentor'] as const);
 
@@ -141,7 +156,7 @@ function ApplyPanel({
                 })}{' '}
                 <StatusBadge status={application.status} />
               </p>
-              <p>{t(`programmes.view.apply.next.${application.status}`)}</p>
+              <p>{nextFor(application)}</p>
               <p>
                 <Link to={`/applications/${application.id}`} className="button">
                   {t('programmes.view.apply.open')}

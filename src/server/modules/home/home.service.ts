@@ -7,10 +7,12 @@ import {
   type ProgrammeWork,
   type WaitingGroup,
 } from '../../../shared/home.ts';
+import { type Pairing, pairingIn } from '../../../shared/matching.ts';
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { type ApprovalSubject, authorize, can, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Queryable } from '../../db/connection.ts';
+import * as matchingRepo from '../matching/matching.repository.ts';
 import * as repo from './home.repository.ts';
 
 const unique = <T>(values: T[]) => [...new Set(values)];
@@ -46,7 +48,7 @@ export async function tasksFor(
     else scope.organisationIds.push(...visible);
   }
 
-  const [programmes, counts, names, training, approvals, own, open] = await Promise.all([
+  const [programmes, counts, names, training, approvals, own, pairs, open] = await Promise.all([
     repo.programmesOfNetworks(db, reviewNetworks),
     repo.countApplications(db, scope, reviewStatuses),
     repo.firstApplicants(db, scope, ['pending_review', 'completion_requested'], HomeLimits.namesShown),
@@ -59,6 +61,7 @@ export async function tasksFor(
       administeredNetworkIds: me.roles.filter((r) => r.role === 'network_admin').map((r) => r.networkId),
     }),
     repo.ownApplications(db, me.personId),
+    matchingRepo.pairsOfPerson(db, me.personId),
     repo.openProgrammesWithRounds(
       db,
       networkIds.filter((networkId) => can(me, 'listProgrammes', { type: 'network', networkId })),
@@ -155,7 +158,9 @@ export async function tasksFor(
       (x, y) =>
         x.programmeName.localeCompare(y.programmeName, 'sv') || x.programmeId.localeCompare(y.programmeId),
     ),
-    applications: own.map(presentOwn),
+    applications: own.map((row) =>
+      presentOwn(row, pairingIn(pairsAs(pairs, me.personId), row.programme_id, row.role)),
+    ),
     openProgrammes: presentOpen(open, todayInSweden()),
   };
 }
@@ -165,7 +170,21 @@ function add(group: WaitingGroup, applicant: WaitingGroup['first'][number]) {
   if (group.first.length < HomeLimits.namesShown) group.first.push(applicant);
 }
 
-function presentOwn(row: Awaited<ReturnType<typeof repo.ownApplications>>[number]): OwnApplicationTask {
+/** The person's pairs as `pairingIn` reads them, with their part in each. */
+const pairsAs = (
+  pairs: { programme_id: string; adept_id: string; status: string }[],
+  personId: string,
+) =>
+  pairs.map((p) => ({
+    programmeId: p.programme_id,
+    role: p.adept_id === personId ? 'adept' : 'mentor',
+    status: p.status,
+  }));
+
+function presentOwn(
+  row: Awaited<ReturnType<typeof repo.ownApplications>>[number],
+  pairing: Pairing,
+): OwnApplicationTask {
   return {
     id: row.id,
     programmeId: row.programme_id,
@@ -176,6 +195,7 @@ function presentOwn(row: Awaited<ReturnType<typeof repo.ownApplications>>[number
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
     decisionReason: row.decision_reason,
+    pairing,
     pendingStep:
       row.approver && row.label
         ? {

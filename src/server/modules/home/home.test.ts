@@ -528,6 +528,21 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(await stepsOf(asMentor!)).toEqual(['contract']);
     expect(await stepsOf(asAdept!)).toEqual(['accept', 'contract', 'confidentiality']);
+
+    // Their applications say where they stand: in a pair; after it closed; matched again after a decline.
+    const pairingOf = async (client: TestClient) => {
+      const response = await client.get<HomeTasks>('/api/me/tasks');
+      return response.body.applications.map((a) => [a.role, a.pairing]);
+    };
+    expect(await pairingOf(asAdept!)).toEqual([['adept', 'current']]);
+    for (const [status, pairing] of [
+      ['closed', 'ended'],
+      ['declined', 'again'],
+    ] as const) {
+      await server.db.updateTable('pairs').set({ status }).where('id', '=', pairId).execute();
+      expect(await pairingOf(asAdept!)).toEqual([['adept', pairing]]);
+      expect(await pairingOf(asMentor!)).toEqual([['mentor', pairing]]);
+    }
   });
 });
 
