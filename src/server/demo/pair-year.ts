@@ -196,6 +196,71 @@ async function admit(deps: Deps, person: DemoPerson): Promise<void> {
   });
 }
 
+/**
+ * Intake runs on the system clock, so the admissions above are dated today. Each person applied,
+ * was approved and was admitted some weeks before their first pair was introduced: the dates move
+ * there, so that an application does not say it was sent after the mentorship it led to.
+ */
+async function backdateIntake(deps: Deps, programmeId: string): Promise<void> {
+  const pairs = await deps.db
+    .selectFrom('pairs')
+    .select(['adept_id', 'mentor_id', 'published_at'])
+    .where('programme_id', '=', programmeId)
+    .execute();
+  const firstPair = new Map<string, string>();
+  for (const pair of pairs) {
+    for (const personId of [pair.adept_id, pair.mentor_id]) {
+      const seen = firstPair.get(personId);
+      if (!seen || pair.published_at < seen) firstPair.set(personId, pair.published_at);
+    }
+  }
+  for (const [personId, introduced] of firstPair) {
+    // In office hours: the introduction is dated at the start of its day.
+    const before = (days: number) =>
+      DateTime.fromISO(introduced)
+        .minus({ days })
+        .plus({ hours: 9 + (days % 5), minutes: 10 * (days % 6) })
+        .toUTC()
+        .toISO()!;
+    const applications = await deps.db
+      .selectFrom('applications')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('programme_id', '=', programmeId)
+      .execute();
+    for (const { id } of applications) {
+      await deps.db
+        .updateTable('applications')
+        .set({
+          submitted_at: before(42),
+          notice_acknowledged_at: before(42),
+          decided_at: before(28),
+          updated_at: before(28),
+        })
+        .where('id', '=', id)
+        .execute();
+      // The manager answers four days after applying, HR four days after that.
+      for (const [position, asked, answered] of [
+        [0, 42, 38],
+        [1, 38, 34],
+      ] as const) {
+        await deps.db
+          .updateTable('application_approvals')
+          .set({ requested_at: before(asked), decided_at: before(answered) })
+          .where('application_id', '=', id)
+          .where('position', '=', position)
+          .execute();
+      }
+    }
+    await deps.db
+      .updateTable('consents')
+      .set({ granted_at: before(42) })
+      .where('person_id', '=', personId)
+      .where('programme_id', '=', programmeId)
+      .execute();
+  }
+}
+
 /** One pair's history: a clock that starts on its first day and services called as the days pass. */
 class Timeline {
   readonly clock: ManualClock;
@@ -542,6 +607,8 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
     t.at(368, '15:00');
     await recordClosing(t.deps, cast.mentor, pairId);
   }
+
+  await backdateIntake(base, programme.id);
 
   // The past's mails go; today's reminders and flags stay, as the periodic jobs leave them.
   const queued = (await base.db.selectFrom('outbox').select('id').execute())
