@@ -171,10 +171,7 @@ function add(group: WaitingGroup, applicant: WaitingGroup['first'][number]) {
 }
 
 /** The person's pairs as `pairingIn` reads them, with their part in each. */
-const pairsAs = (
-  pairs: { programme_id: string; adept_id: string; status: string }[],
-  personId: string,
-) =>
+const pairsAs = (pairs: { programme_id: string; adept_id: string; status: string }[], personId: string) =>
   pairs.map((p) => ({
     programmeId: p.programme_id,
     role: p.adept_id === personId ? 'adept' : 'mentor',
