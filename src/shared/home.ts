@@ -115,6 +115,16 @@ export const myPairTaskSchema = z.object({
   cadenceFlagged: z.boolean(),
   /** This person gets in touch first after the introduction (the programme's first-contact rule). */
   youMakeContact: z.boolean(),
+  /**
+   * Open requests as they concern this person: a change of mentor they asked for; an extension to
+   * join (`to_join`), waiting for the other (`other_to_join`) or with the coordinator.
+   */
+  requests: z.array(
+    z.object({
+      kind: z.enum(['change_of_mentor', 'extension']),
+      state: z.enum(['with_coordinator', 'to_join', 'other_to_join']),
+    }),
+  ),
   /** After the first meeting: what this person has still to do before the mentorship starts. */
   startSteps: z.array(z.enum(startSteps)),
 });

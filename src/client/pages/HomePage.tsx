@@ -77,6 +77,7 @@ function Home({ viewer, tasks }: { viewer: Viewer; tasks: HomeTasks }) {
       (p) =>
         (p.status === 'introduced' && p.youMakeContact) ||
         p.startSteps.length > 0 ||
+        p.requests.some((r) => r.state === 'to_join') ||
         p.checkinToAnswer ||
         p.cadenceFlagged ||
         p.overdue > 0 ||

@@ -486,6 +486,45 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
     expect(manager.myPairs).toEqual([]);
     expect(manager.pairFollowUp).toEqual([]);
     expect((await tasks('outsider')).pairFollowUp).toEqual([]);
+
+    // The adept who asked for a new mentor sees it waits for the coordinator; the mentor is never told.
+    expect((await tasks('adeptB')).myPairs[0]?.requests).toEqual([
+      { kind: 'change_of_mentor', state: 'with_coordinator' },
+    ]);
+    const asMentorB = new TestClient(server.baseUrl);
+    await asMentorB.signIn(mentorB.email);
+    const mentorBTasks = (await asMentorB.get<HomeTasks>('/api/me/tasks')).body;
+    expect(mentorBTasks.myPairs[0]?.requests).toEqual([]);
+
+    // An extension the mentor asks for is the adept's to join, then the coordinator's to decide.
+    const extensionId = newId();
+    await server.db
+      .insertInto('pair_requests')
+      .values({
+        id: extensionId,
+        pair_id: active.pairId,
+        kind: 'extension',
+        requested_by: cast.mentor.id,
+        role: 'mentor',
+        reason: 'Vi vill fortsätta ett halvår',
+        months: 6,
+        seconded_at: null,
+        created_at: now.toISOString(),
+        decision: null,
+        decision_reason: null,
+        decided_by: null,
+        decided_at: null,
+      })
+      .execute();
+    const requestsOf = async (who: Who) => (await tasks(who)).myPairs[0]?.requests;
+    expect(await requestsOf('adept')).toEqual([{ kind: 'extension', state: 'to_join' }]);
+    expect(await requestsOf('mentor')).toEqual([{ kind: 'extension', state: 'other_to_join' }]);
+    await server.db
+      .updateTable('pair_requests')
+      .set({ seconded_at: now.toISOString() })
+      .where('id', '=', extensionId)
+      .execute();
+    expect(await requestsOf('adept')).toEqual([{ kind: 'extension', state: 'with_coordinator' }]);
   });
   it('lists, after the first meeting, what each party has still to do for the mentorship to start', async () => {
     const role = (r: 'adept' | 'mentor') => [

@@ -82,15 +82,15 @@ export async function checkins(db: Queryable, pairIds: string[]) {
     .execute();
 }
 
-export async function openRequestCounts(db: Queryable, pairIds: string[]) {
+/** The requests (a change of mentor, an extension) still waiting for a decision. */
+export async function openRequests(db: Queryable, pairIds: string[]) {
   if (pairIds.length === 0) return [];
   return db
     .selectFrom('pair_requests')
-    .select(['pair_id', 'kind'])
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .select(['pair_id', 'kind', 'requested_by', 'seconded_at'])
     .where('pair_id', 'in', pairIds)
     .where('decision', 'is', null)
-    .groupBy(['pair_id', 'kind'])
+    .orderBy('created_at')
     .execute();
 }
 

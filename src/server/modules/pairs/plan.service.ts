@@ -62,6 +62,8 @@ export interface PlanFacts {
   answers: Record<string, unknown>;
   openRequests: number;
   openRequestsByKind: Record<string, number>;
+  /** The open requests themselves: who asked, and whether the other has joined (an extension). */
+  requests: Awaited<ReturnType<typeof repo.openRequests>>;
 }
 
 /** Reads what the plans of these pairs depend on, in a few queries for all of them. */
@@ -72,7 +74,7 @@ export async function factsOf(db: Queryable, pairs: LoadedPair[]): Promise<Map<s
     repo.doneMilestones(db, ids),
     repo.agreementSignatures(db, ids),
     repo.checkins(db, ids),
-    repo.openRequestCounts(db, ids),
+    repo.openRequests(db, ids),
     repo.answersOf(
       db,
       pairs.map((p) => p.adept.applicationId),
@@ -90,6 +92,7 @@ export async function factsOf(db: Queryable, pairs: LoadedPair[]): Promise<Map<s
       answers: answer && typeof answer === 'object' ? (answer as Record<string, unknown>) : {},
       openRequests: 0,
       openRequestsByKind: {},
+      requests: [],
     });
   }
   for (const m of meetings) facts.get(m.pair_id)?.meetings.push(m);
@@ -121,8 +124,9 @@ export async function factsOf(db: Queryable, pairs: LoadedPair[]): Promise<Map<s
   for (const r of requests) {
     const f = facts.get(r.pair_id);
     if (!f) continue;
-    f.openRequests += Number(r.count);
-    f.openRequestsByKind[r.kind] = (f.openRequestsByKind[r.kind] ?? 0) + Number(r.count);
+    f.requests.push(r);
+    f.openRequests += 1;
+    f.openRequestsByKind[r.kind] = (f.openRequestsByKind[r.kind] ?? 0) + 1;
   }
   return facts;
 }
@@ -583,6 +587,7 @@ export async function homePairTasks(
       checkinToAnswer: checkinDueFor(p, f, role),
       cadenceFlagged: plan.cadence.flagged,
       youMakeContact: p.settings.matching.firstContact === role,
+      requests: requestsFor(f, actor.personId),
       startSteps: startStepsFor(p, f, role),
     };
   });
@@ -639,6 +644,28 @@ export function checkinOpen(p: LoadedPair, facts: PlanFacts): boolean {
     watchedStatuses.includes(p.status) &&
     facts.meetings.length >= (config.afterMeeting ?? 0)
   );
+}
+
+/**
+ * A party's open requests as they concern them: a change of mentor they asked for (never the other's:
+ * its reason and its existence are for the coordinator); an extension the other asked for and they
+ * have not joined; one they asked for that waits for the other; one both asked for, with the
+ * coordinator.
+ */
+function requestsFor(f: PlanFacts, personId: string): MyPairTask['requests'] {
+  const out: MyPairTask['requests'] = [];
+  for (const r of f.requests) {
+    const mine = r.requested_by === personId;
+    if (r.kind === 'change_of_mentor') {
+      if (mine) out.push({ kind: 'change_of_mentor', state: 'with_coordinator' });
+    } else if (r.kind === 'extension') {
+      out.push({
+        kind: 'extension',
+        state: r.seconded_at ? 'with_coordinator' : mine ? 'other_to_join' : 'to_join',
+      });
+    }
+  }
+  return out;
 }
 
 /**

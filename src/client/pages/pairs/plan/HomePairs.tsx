@@ -37,6 +37,21 @@ export function MyPairsNext({ pairs }: { pairs: MyPairTask[] }) {
                     </Link>
                   </li>
                 ))}
+                {pair.requests.map((request) =>
+                  request.kind === 'extension' && request.state === 'to_join' ? (
+                    <li key="extension" className="task">
+                      <Link to={`/pairs/${pair.pairId}`}>
+                        {t('plan.home.requests.extension.to_join', { name: pair.otherName })}
+                      </Link>
+                    </li>
+                  ) : (
+                    <li key={request.kind} className="task">
+                      {request.kind === 'change_of_mentor'
+                        ? t(`plan.home.requests.change_of_mentor.${pair.role}`, { name: pair.otherName })
+                        : t(`plan.home.requests.extension.${request.state}`, { name: pair.otherName })}
+                    </li>
+                  ),
+                )}
                 {pair.checkinToAnswer && (
                   <li className="task">
                     <Link to={`/pairs/${pair.pairId}`}>{t('plan.home.checkin')}</Link>
