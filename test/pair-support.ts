@@ -170,3 +170,39 @@ export async function insertBookItem(
     .execute();
   return id;
 }
+
+/** An open request of a pair, as a party leaves it (an extension, when `seconded`, joined by the other). */
+export async function insertPairRequest(
+  db: Db,
+  request: {
+    pairId: string;
+    kind: 'change_of_mentor' | 'extension';
+    requestedBy: string;
+    role: 'adept' | 'mentor';
+    reason?: string | null;
+    months?: number | null;
+    seconded?: boolean;
+  },
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('pair_requests')
+    .values({
+      id,
+      pair_id: request.pairId,
+      kind: request.kind,
+      requested_by: request.requestedBy,
+      role: request.role,
+      reason: request.reason ?? null,
+      months: request.months ?? null,
+      seconded_at: request.seconded ? now : null,
+      created_at: now,
+      decision: null,
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+    })
+    .execute();
+  return id;
+}

@@ -3,8 +3,7 @@ import {
   contractVersion,
 } from '../../../src/server/modules/pairs/lifecycle-texts.ts';
 import { findProgrammeTemplate } from '../../../src/server/modules/programmes/programme.templates.ts';
-import { newId, nowIso } from '../../../src/server/util.ts';
-import { appointAdvisor, createPairFixture } from '../../pair-support.ts';
+import { appointAdvisor, createPairFixture, insertPairRequest } from '../../pair-support.ts';
 import { type Context, coordinators, inNetwork, pairRoute, type Row, signedIn } from '../matrix-support.ts';
 
 /** The authorization matrix's rows for the pair's year: lifecycle. */
@@ -37,26 +36,14 @@ async function freshPair(ctx: Context, status: 'introduced' | 'active' = 'active
 /** A fresh pair with an extension asked by its adept (and seconded by its mentor, when said). */
 async function withExtension(ctx: Context, seconded: boolean) {
   const pairId = await freshPair(ctx);
-  const requestId = newId();
-  const now = nowIso();
-  await ctx.server.db
-    .insertInto('pair_requests')
-    .values({
-      id: requestId,
-      pair_id: pairId,
-      kind: 'extension',
-      requested_by: ctx.cast.adept.id,
-      role: 'adept',
-      reason: null,
-      months: 6,
-      seconded_at: seconded ? now : null,
-      created_at: now,
-      decision: null,
-      decision_reason: null,
-      decided_by: null,
-      decided_at: null,
-    })
-    .execute();
+  const requestId = await insertPairRequest(ctx.server.db, {
+    pairId,
+    kind: 'extension',
+    requestedBy: ctx.cast.adept.id,
+    role: 'adept',
+    months: 6,
+    seconded,
+  });
   return { pairId, requestId };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCast, buildOrganisation, buildPerson } from '../../../../test/factories.ts';
-import { createPairFixture } from '../../../../test/pair-support.ts';
+import { createPairFixture, insertPairRequest } from '../../../../test/pair-support.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
 import type { HomeTasks, ProgrammeWork } from '../../../shared/home.ts';
 import type { ProgrammeTemplateKey } from '../../../shared/programme.ts';
@@ -424,24 +424,13 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
       publishedBy: cast.admin.id,
       templateKey: 'union_branch',
     });
-    await server.db
-      .insertInto('pair_requests')
-      .values({
-        id: newId(),
-        pair_id: introduced.pairId,
-        kind: 'change_of_mentor',
-        requested_by: cast.adeptB.id,
-        role: 'adept',
-        reason: 'Vi hittar inte tid',
-        months: null,
-        seconded_at: null,
-        created_at: now.toISOString(),
-        decision: null,
-        decision_reason: null,
-        decided_by: null,
-        decided_at: null,
-      })
-      .execute();
+    await insertPairRequest(server.db, {
+      pairId: introduced.pairId,
+      kind: 'change_of_mentor',
+      requestedBy: cast.adeptB.id,
+      role: 'adept',
+      reason: 'Vi hittar inte tid',
+    });
 
     const adept = await tasks('adept');
     expect(adept.myPairs).toHaveLength(1);
@@ -497,25 +486,14 @@ describe.each(dialects)('what waits for whom (GET /api/me/tasks) on %s', (dialec
     expect(mentorBTasks.myPairs[0]?.requests).toEqual([]);
 
     // An extension the mentor asks for is the adept's to join, then the coordinator's to decide.
-    const extensionId = newId();
-    await server.db
-      .insertInto('pair_requests')
-      .values({
-        id: extensionId,
-        pair_id: active.pairId,
-        kind: 'extension',
-        requested_by: cast.mentor.id,
-        role: 'mentor',
-        reason: 'Vi vill fortsätta ett halvår',
-        months: 6,
-        seconded_at: null,
-        created_at: now.toISOString(),
-        decision: null,
-        decision_reason: null,
-        decided_by: null,
-        decided_at: null,
-      })
-      .execute();
+    const extensionId = await insertPairRequest(server.db, {
+      pairId: active.pairId,
+      kind: 'extension',
+      requestedBy: cast.mentor.id,
+      role: 'mentor',
+      reason: 'Vi vill fortsätta ett halvår',
+      months: 6,
+    });
     const requestsOf = async (who: Who) => (await tasks(who)).myPairs[0]?.requests;
     expect(await requestsOf('adept')).toEqual([{ kind: 'extension', state: 'to_join' }]);
     expect(await requestsOf('mentor')).toEqual([{ kind: 'extension', state: 'other_to_join' }]);
