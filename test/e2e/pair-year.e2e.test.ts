@@ -370,4 +370,22 @@ describe("the pair's year in Chromium: goal, meeting notes, check-in, signing, a
     expect(pair.status).toBe('active');
     expect(pair.active_since).not.toBeNull();
   });
+
+  it('after the year, the adept finds the closed mentorship and its mentor book from Min mentor', async () => {
+    await as('adept.therese@demo.bollplank.se');
+    await page.goto(`${server.baseUrl}/`);
+    await expect.poll(() => main().getByText('Ditt mentorskap i programmet är avslutat.').count()).toBe(1);
+    await page.getByRole('navigation').getByRole('link', { name: 'Min mentor' }).click();
+    await expect.poll(h1).toBe('Min mentor');
+    await expect.poll(() => main().getByText('Du har inget pågående mentorskap just nu.').count()).toBe(1);
+    const ended = main().getByRole('region', { name: 'Avslutade mentorskap' });
+    await checkPage('my-mentor-ended');
+    await ended.getByRole('link', { name: 'Parets sida och mentorboken – Sven Berg' }).click();
+    await expect.poll(h1).toContain('Du och din mentor Sven Berg');
+    await expect
+      .poll(() =>
+        main().getByText('Mentorboken finns kvar för er att läsa och ladda ner under Mentorbok.').count(),
+      )
+      .toBe(1);
+  });
 });

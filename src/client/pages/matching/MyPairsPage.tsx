@@ -42,10 +42,17 @@ export function MyPairsPage() {
       <Loaded state={pairs}>
         {(list) => {
           const now = list.filter((p) => current.has(p.status));
-          const earlier = list.filter((p) => !current.has(p.status));
+          const ended = list.filter((p) => p.status !== 'declined' && !current.has(p.status));
+          const earlier = list.filter((p) => p.status === 'declined');
           return (
             <>
-              <p>{now.length > 0 ? t('matching.mine.intro') : t('matching.mine.none')}</p>
+              <p>
+                {now.length > 0
+                  ? t('matching.mine.intro')
+                  : ended.length > 0
+                    ? t('matching.mine.noneNow')
+                    : t('matching.mine.none')}
+              </p>
               {now.map((pair) => (
                 <PairCard
                   key={pair.id}
@@ -56,6 +63,7 @@ export function MyPairsPage() {
                   }}
                 />
               ))}
+              {ended.length > 0 && <Ended pairs={ended} />}
               {earlier.length > 0 && <Earlier pairs={earlier} />}
             </>
           );
@@ -205,6 +213,29 @@ function DeclineForm({
   );
 }
 
+/** Mentorships that ran and ended: their page stays, with the mentor book to read and download. */
+function Ended({ pairs }: { pairs: MyPair[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="ended-title">
+      <h2 id="ended-title">{t('matching.mine.ended')}</h2>
+      <ul>
+        {pairs.map((pair) => (
+          <li key={pair.id}>
+            {pair.programme.name}: {pair.other.name} (
+            {t(`matching.pairs.statuses.${pair.status}`).toLowerCase()}).{' '}
+            <Link to={`/pairs/${pair.id}`}>
+              {t('matching.mine.openEnded')}
+              <span className="visually-hidden"> – {pair.other.name}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Proposals declined before the mentorship began. */
 function Earlier({ pairs }: { pairs: MyPair[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
