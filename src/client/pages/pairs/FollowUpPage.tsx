@@ -138,6 +138,13 @@ export function FollowUpPage() {
                   </select>
                 </div>
               </search>
+              {/* Choosing a filter changes the table at once: say how many pairs it shows now. */}
+              <p className="visually-hidden" role="status">
+                {followUp.data &&
+                  t('plan.followUp.shown', {
+                    count: (view ? followUp.data.pairs.filter(shows[view]) : followUp.data.pairs).length,
+                  })}
+              </p>
               {programmeId && (
                 <Loaded state={followUp}>{(data) => <PairsTable data={data} view={view} />}</Loaded>
               )}
