@@ -16,8 +16,9 @@ if (!process.argv.includes('--recreate')) {
 const config = loadConfig();
 const db = createDatabase(config.database);
 await migrateToLatest(db);
-const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-const demo = await recreateDemo({ db, config, mailer, clock: systemClock, keyring: resolveKeyring(config) });
+const clock = systemClock;
+const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
+const demo = await recreateDemo({ db, config, mailer, clock, keyring: resolveKeyring(config) });
 console.log(`Demo network "${demo.networkName}" recreated. Password for every account: ${demo.password}`);
 for (const account of demo.accounts) console.log(`  ${account.role.padEnd(26)} ${account.email}`);
 await db.destroy();

@@ -69,12 +69,13 @@ const defaultClientDir = resolve(import.meta.dirname, '../../dist/client');
 /** Registered in order: external plugins, then our request context, then each module's routes. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
-  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const clock = options.clock ?? systemClock;
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
   const deps: Deps = {
     db,
     config,
     mailer,
-    clock: options.clock ?? systemClock,
+    clock,
     keyring: options.keyring ?? resolveKeyring(config),
   };
 

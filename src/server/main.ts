@@ -28,8 +28,9 @@ async function main() {
 
   const db = createDatabase(config.database);
   await migrateToLatest(db);
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const deps = { db, config, mailer, clock: systemClock, keyring: resolveKeyring(config) };
+  const clock = systemClock;
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
+  const deps = { db, config, mailer, clock, keyring: resolveKeyring(config) };
   const app = await buildApp(deps);
 
   const demo = config.demoSeed ? await seedDemoIfEmpty(deps) : null;

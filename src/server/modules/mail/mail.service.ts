@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Locale } from '../../../shared/roles.ts';
+import { type Clock, systemClock } from '../../clock.ts';
 import type { Queryable } from '../../db/connection.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import { type MailKind, mailTemplates } from './mail.templates.ts';
 import * as outbox from './outbox.repository.ts';
 
@@ -42,11 +43,14 @@ export interface MailerOptions {
   from: string;
   /** A ready transport instead of SMTP_URL (tests, or another nodemailer transport). */
   transport?: Pick<Transporter, 'sendMail'>;
+  /** What mails are dated by and retried on: the server's clock (the system clock when left out). */
+  clock?: Clock;
 }
 
 export function createMailer(options: MailerOptions): Mailer {
   const transport =
     options.transport ?? (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null);
+  const clock = options.clock ?? systemClock;
   function render<K extends MailKind>(mail: Mail<K>): outbox.OutboxRow {
     const template = mailTemplates[mail.kind][mail.locale] as (p: TemplateParams<K>) => {
       subject: string;
@@ -66,7 +70,7 @@ export function createMailer(options: MailerOptions): Mailer {
       attempts: 0,
       last_error: null,
       locked_until: null,
-      created_at: nowIso(),
+      created_at: clock.now().toISOString(),
       sent_at: null,
       calendar: mail.calendar ? JSON.stringify(mail.calendar) : null,
     };
@@ -83,7 +87,7 @@ export function createMailer(options: MailerOptions): Mailer {
       if (!transport) return 0;
       let sent = 0;
       for (;;) {
-        const message = await outbox.claimNextPending(db, 60_000);
+        const message = await outbox.claimNextPending(db, clock.now(), 60_000);
         if (!message) return sent;
         try {
           await transport.sendMail({
@@ -94,15 +98,16 @@ export function createMailer(options: MailerOptions): Mailer {
             // nodemailer sends it as a text/calendar part with METHOD, which Outlook, Google and Apple act on.
             ...(message.calendar ? { icalEvent: JSON.parse(message.calendar) as MailCalendar } : {}),
           });
-          await outbox.markSent(db, message.id);
+          await outbox.markSent(db, message.id, clock.now().toISOString());
           sent++;
         } catch (error) {
           const attempts = message.attempts + 1;
           log.warn({ err: error, outboxId: message.id, attempts }, 'mail delivery failed');
-          await outbox.markFailedAttempt(db, message.id, attempts, String(error), {
-            giveUp: attempts >= maxAttempts,
-            retryAfterMs: 2 ** attempts * 60_000,
-          });
+          const retryAt =
+            attempts >= maxAttempts
+              ? null
+              : new Date(clock.now().getTime() + 2 ** attempts * 60_000).toISOString();
+          await outbox.markFailedAttempt(db, message.id, attempts, String(error), retryAt);
         }
       }
     },

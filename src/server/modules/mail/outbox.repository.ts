@@ -1,7 +1,6 @@
 import { chunk } from '../../db/batch.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { OutboxTable } from '../../db/database.ts';
-import { nowIso } from '../../util.ts';
 
 export type OutboxRow = OutboxTable;
 
@@ -28,8 +27,12 @@ export async function listMessagesForNetwork(
  * Claims one pending message for this process. The conditional update makes the claim safe when
  * several instances share the database: only one of them sees its update touch a row.
  */
-export async function claimNextPending(db: Queryable, lockMs: number): Promise<OutboxRow | undefined> {
-  const now = nowIso();
+export async function claimNextPending(
+  db: Queryable,
+  at: Date,
+  lockMs: number,
+): Promise<OutboxRow | undefined> {
+  const now = at.toISOString();
   const candidate = await db
     .selectFrom('outbox')
     .selectAll()
@@ -39,7 +42,7 @@ export async function claimNextPending(db: Queryable, lockMs: number): Promise<O
     .limit(1)
     .executeTakeFirst();
   if (!candidate) return undefined;
-  const lockedUntil = new Date(Date.now() + lockMs).toISOString();
+  const lockedUntil = new Date(at.getTime() + lockMs).toISOString();
   const result = await db
     .updateTable('outbox')
     .set({ locked_until: lockedUntil })
@@ -50,29 +53,29 @@ export async function claimNextPending(db: Queryable, lockMs: number): Promise<O
   return Number(result.numUpdatedRows) === 1 ? candidate : undefined;
 }
 
-export async function markSent(db: Queryable, id: string): Promise<void> {
+export async function markSent(db: Queryable, id: string, at: string): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ status: 'sent', sent_at: nowIso(), locked_until: null })
+    .set({ status: 'sent', sent_at: at, locked_until: null })
     .where('id', '=', id)
     .execute();
 }
 
-/** Records a failed try; the message waits `retryAfterMs` before the next one, or is given up. */
+/** Records a failed try; the message waits until `retryAt` for the next one, or is given up (null). */
 export async function markFailedAttempt(
   db: Queryable,
   id: string,
   attempts: number,
   error: string,
-  retry: { giveUp: boolean; retryAfterMs: number },
+  retryAt: string | null,
 ) {
   await db
     .updateTable('outbox')
     .set({
       attempts,
       last_error: error.slice(0, 1000),
-      status: retry.giveUp ? 'failed' : 'pending',
-      locked_until: retry.giveUp ? null : new Date(Date.now() + retry.retryAfterMs).toISOString(),
+      status: retryAt === null ? 'failed' : 'pending',
+      locked_until: retryAt,
     })
     .where('id', '=', id)
     .execute();
