@@ -3,7 +3,6 @@ import type { RoleAssignment } from '../../../shared/api.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { OneTimeTokenTable, PersonTable, SessionTable } from '../../db/database.ts';
-import { nowIso } from '../../util.ts';
 
 export async function findPersonByEmail(db: Queryable, email: string): Promise<PersonTable | undefined> {
   return db.selectFrom('people').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -17,10 +16,15 @@ export async function insertPerson(db: Queryable, person: PersonTable): Promise<
   await db.insertInto('people').values(person).execute();
 }
 
-export async function setPassword(db: Queryable, personId: string, passwordHash: string): Promise<void> {
+export async function setPassword(
+  db: Queryable,
+  personId: string,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('people')
-    .set({ password_hash: passwordHash, updated_at: nowIso() })
+    .set({ password_hash: passwordHash, updated_at: at })
     .where('id', '=', personId)
     .execute();
 }
@@ -85,8 +89,8 @@ export async function consumeOneTimeToken(
   db: Queryable,
   digest: string,
   purpose: string,
+  now: string,
 ): Promise<OneTimeTokenTable | undefined> {
-  const now = nowIso();
   const result = await db
     .updateTable('one_time_tokens')
     .set({ used_at: now })
@@ -99,14 +103,14 @@ export async function consumeOneTimeToken(
   return db.selectFrom('one_time_tokens').selectAll().where('id', '=', digest).executeTakeFirst();
 }
 
-export async function findUsableToken(db: Queryable, digest: string, purpose: string) {
+export async function findUsableToken(db: Queryable, digest: string, purpose: string, now: string) {
   return db
     .selectFrom('one_time_tokens')
     .selectAll()
     .where('id', '=', digest)
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
-    .where('expires_at', '>', nowIso())
+    .where('expires_at', '>', now)
     .executeTakeFirst();
 }
 
@@ -116,8 +120,7 @@ export async function findUsableToken(db: Queryable, digest: string, purpose: st
  * Counts one hit in a fixed window shared by every instance and returns the new count, in one
  * statement: concurrent requests each see a distinct count, so no more than the limit get past.
  */
-export async function countHit(db: Queryable, key: string, windowMs: number): Promise<number> {
-  const now = new Date();
+export async function countHit(db: Queryable, key: string, windowMs: number, now: Date): Promise<number> {
   const nowText = now.toISOString();
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const row = await db

@@ -155,7 +155,12 @@ export async function authRoutes(app: App, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = await updateOwnProfile(db, requireActor(request), request.body);
+      const actor = await updateOwnProfile(
+        db,
+        requireActor(request),
+        request.body,
+        deps.clock.now().toISOString(),
+      );
       return service.describeSession(db, actor, await service.sessionExpiry(db, actor, config));
     },
   );

@@ -1,11 +1,12 @@
 import type { SessionInfo } from '../../../shared/api.ts';
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
+import { systemClock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
+import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { digestToken, isoAfter, newSecretToken, nowIso } from '../../util.ts';
-import type { Mailer } from '../mail/mail.service.ts';
+import { digestToken, newSecretToken } from '../../util.ts';
 import * as repo from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
@@ -19,11 +20,14 @@ const mailRequestsPerHour = 5;
 const lastSeenWriteIntervalMs = 60_000;
 const ipAttemptsFactor = 10;
 
-export interface AuthDeps {
-  db: Db;
-  config: Config;
-  mailer: Mailer;
-}
+export type AuthDeps = Pick<Deps, 'db' | 'config' | 'mailer' | 'clock'>;
+
+/**
+ * Sessions alone run on the system clock, not on `deps.clock`: the browser counts a session's
+ * lifetime too (the cookie's Max-Age, in real seconds), so a client signed in to a server whose
+ * clock a test moves by days stays signed in. Sign-in limits and one-time links run on `deps.clock`.
+ */
+const sessionClock = systemClock;
 
 export interface NewSession {
   token: string;
@@ -37,8 +41,8 @@ export interface ClientInfo {
 
 export async function createSession(db: Queryable, personId: string, client: ClientInfo, config: Config) {
   const { token, digest } = newSecretToken();
-  const now = new Date();
-  const expiresAt = isoAfter(config.sessionAbsoluteMs, now);
+  const now = sessionClock.now();
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteMs).toISOString();
   await repo.insertSession(db, {
     id: digest,
     person_id: personId,
@@ -62,9 +66,10 @@ export async function signInWithPassword(
   const ipKey = `login:ip:${client.ip}`;
   // Every attempt is counted before the password is checked, atomically, so concurrent attempts
   // cannot all slip under the limit; a successful one is taken back below.
+  const now = deps.clock.now();
   const overLimit = [
-    (await repo.countHit(db, emailKey, config.loginWindowMs)) > config.loginMaxAttempts,
-    (await repo.countHit(db, ipKey, config.loginWindowMs)) > config.loginMaxAttempts * ipAttemptsFactor,
+    (await repo.countHit(db, emailKey, config.loginWindowMs, now)) > config.loginMaxAttempts,
+    (await repo.countHit(db, ipKey, config.loginWindowMs, now)) > config.loginMaxAttempts * ipAttemptsFactor,
   ].some(Boolean);
   if (overLimit) {
     throw new AppError('rate_limited', [], { retryAfterSeconds: Math.ceil(config.loginWindowMs / 1000) });
@@ -85,7 +90,7 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   const digest = digestToken(token);
   const session = await repo.findSession(db, digest);
   if (!session) return null;
-  const now = Date.now();
+  const now = sessionClock.now().getTime();
   const idleExpired = Date.parse(session.last_seen_at) + config.sessionIdleMs <= now;
   const absoluteExpired = Date.parse(session.expires_at) <= now;
   const person =
@@ -108,11 +113,8 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
 }
 
 /** Removes sessions that can no longer be used; they are refused anyway, this only keeps the table small. */
-export async function deleteEndedSessions(
-  db: Queryable,
-  config: Config,
-  now: Date = new Date(),
-): Promise<void> {
+export async function deleteEndedSessions(db: Queryable, config: Config): Promise<void> {
+  const now = sessionClock.now();
   await repo.deleteExpiredSessions(
     db,
     new Date(now.getTime() - config.sessionIdleMs).toISOString(),
@@ -124,8 +126,8 @@ export async function signOut(db: Queryable, actor: Actor): Promise<void> {
   await repo.deleteSession(db, actor.sessionId);
 }
 
-async function allowMailRequest(db: Queryable, email: string): Promise<boolean> {
-  return (await repo.countHit(db, `mail:${email}`, 3_600_000)) <= mailRequestsPerHour;
+async function allowMailRequest(db: Queryable, email: string, now: Date): Promise<boolean> {
+  return (await repo.countHit(db, `mail:${email}`, 3_600_000, now)) <= mailRequestsPerHour;
 }
 
 /**
@@ -139,7 +141,8 @@ async function mailOneTimeLink(
   link: { kind: 'magic_link' | 'password_reset'; path: string; minutes: number },
 ): Promise<void> {
   const { db, config, mailer } = deps;
-  if (!(await allowMailRequest(db, email))) return;
+  const now = deps.clock.now();
+  if (!(await allowMailRequest(db, email, now))) return;
   const person = await repo.findPersonByEmail(db, email);
   if (!person || person.disabled_at) return;
   const { token, digest } = newSecretToken();
@@ -149,9 +152,9 @@ async function mailOneTimeLink(
       purpose: link.kind,
       person_id: person.id,
       invitation_id: null,
-      expires_at: isoAfter(link.minutes * 60_000),
+      expires_at: new Date(now.getTime() + link.minutes * 60_000).toISOString(),
       used_at: null,
-      created_at: nowIso(),
+      created_at: now.toISOString(),
     });
     await mailer.enqueue(trx, {
       kind: link.kind,
@@ -182,12 +185,13 @@ export async function signInWithMagicLink(
   token: string,
   client: ClientInfo,
 ): Promise<NewSession> {
-  const { db, config } = deps;
+  const { db } = deps;
   return db.transaction().execute(async (trx) => {
-    const used = await repo.consumeOneTimeToken(trx, digestToken(token), 'magic_link');
+    const now = deps.clock.now().toISOString();
+    const used = await repo.consumeOneTimeToken(trx, digestToken(token), 'magic_link', now);
     const person = used?.person_id ? await repo.findPersonById(trx, used.person_id) : undefined;
     if (!person || person.disabled_at) throw new AppError('token_invalid');
-    return createSession(trx, person.id, client, config);
+    return createSession(trx, person.id, client, deps.config);
   });
 }
 
@@ -195,9 +199,10 @@ export async function signInWithMagicLink(
 export async function confirmPasswordReset(deps: AuthDeps, token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
-    const used = await repo.consumeOneTimeToken(trx, digestToken(token), 'password_reset');
+    const now = deps.clock.now().toISOString();
+    const used = await repo.consumeOneTimeToken(trx, digestToken(token), 'password_reset', now);
     if (!used?.person_id) throw new AppError('token_invalid');
-    await repo.setPassword(trx, used.person_id, passwordHash);
+    await repo.setPassword(trx, used.person_id, passwordHash, now);
     await repo.deleteSessionsOfPerson(trx, used.person_id);
   });
 }
@@ -241,7 +246,8 @@ export async function describeSession(db: Queryable, actor: Actor, expiresAt: st
 
 export async function sessionExpiry(db: Queryable, actor: Actor, config: Config): Promise<string> {
   const session = await repo.findSession(db, actor.sessionId);
-  const absolute = session ? Date.parse(session.expires_at) : Date.now();
-  const idle = Date.now() + config.sessionIdleMs;
+  const now = sessionClock.now().getTime();
+  const absolute = session ? Date.parse(session.expires_at) : now;
+  const idle = now + config.sessionIdleMs;
   return new Date(Math.min(absolute, idle)).toISOString();
 }

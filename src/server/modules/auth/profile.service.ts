@@ -1,12 +1,12 @@
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import type { Queryable } from '../../db/connection.ts';
-import { nowIso } from '../../util.ts';
 
 export async function updateOwnProfile(
   db: Queryable,
   actor: Actor,
   changes: { name?: string | undefined; locale?: Locale | undefined },
+  now: string,
 ): Promise<Actor> {
   const set = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
@@ -15,7 +15,7 @@ export async function updateOwnProfile(
   if (Object.keys(set).length > 0) {
     await db
       .updateTable('people')
-      .set({ ...set, updated_at: nowIso() })
+      .set({ ...set, updated_at: now })
       .where('id', '=', actor.personId)
       .execute();
   }

@@ -92,7 +92,7 @@ export async function importRoutes(app: App, deps: Deps) {
   // Multipart parsing exists only in this module's scope; every other route still takes JSON only.
   await app.register(fastifyMultipart, { limits });
   const r = typed(app);
-  const { db, config, mailer } = deps;
+  const { db, config, mailer, clock } = deps;
 
   r.post(
     '/api/networks/:networkId/imports/preview',
@@ -116,6 +116,7 @@ export async function importRoutes(app: App, deps: Deps) {
         request.params.networkId,
         () => readImportForm(request),
         request.locale,
+        clock.now().toISOString(),
       ),
   );
 
@@ -138,7 +139,7 @@ export async function importRoutes(app: App, deps: Deps) {
     async (request, reply) => {
       try {
         const result = await service.commitImport(
-          { db, mailer, publicUrl: config.publicUrl },
+          { db, mailer, publicUrl: config.publicUrl, clock },
           request.actor,
           request.params.networkId,
           () => readImportForm(request),

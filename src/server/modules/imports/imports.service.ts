@@ -12,10 +12,10 @@ import {
 import { type Locale, localeSchema, organisationRoles } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, can, coordinatesOrganisation } from '../../authz/policy.ts';
+import type { Clock } from '../../clock.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { fieldMessage } from '../../i18n/messages.ts';
-import { nowIso } from '../../util.ts';
 import type { Mailer } from '../mail/mail.service.ts';
 import { findNetwork } from '../network/network.repository.ts';
 import { listOrganisations } from '../organisations/organisations.repository.ts';
@@ -130,12 +130,13 @@ async function readUpload(
   };
 }
 
-/** Every check of every row, with the database's view of pending invitations and held roles. */
+/** Every check of every row, with the database's view of pending invitations (at `now`) and held roles. */
 async function analyse(
   db: Queryable,
   actor: Actor,
   network: { id: string; name: string },
   rawRows: RawRow[],
+  now: string,
 ): Promise<Analysis> {
   const organisations = new Map(
     (await listOrganisations(db, network.id)).map((o) => [
@@ -213,7 +214,7 @@ async function analyse(
     (await repo.listRolesHeldBy(db, network.id, emails)).map((r) => key(r.email, r.organisation_id, r.role)),
   );
   const pending = new Set(
-    (await invitationsRepo.listPendingInvitationsTo(db, network.id, emails)).map((r) =>
+    (await invitationsRepo.listPendingInvitationsTo(db, network.id, emails, now)).map((r) =>
       key(r.email, r.organisation_id, r.role),
     ),
   );
@@ -255,9 +256,10 @@ export async function previewImport(
   networkId: string,
   read: () => Promise<ImportUpload>,
   callerLocale: Locale,
+  now: string,
 ): Promise<ImportPreview> {
   const { network, rows } = await readUpload(db, actor, networkId, read);
-  const analysis = await analyse(db, actor!, network, rows);
+  const analysis = await analyse(db, actor!, network, rows, now);
   return {
     // The first rows, to show what the file holds; and every row with an error, to mark them.
     rows: analysis.rows.filter((row, index) => index < ImportLimits.previewRows || !row.valid).map(present),
@@ -274,7 +276,7 @@ export async function previewImport(
  * their errors (a file without one valid row is still refused).
  */
 export async function commitImport(
-  deps: { db: Db; mailer: Mailer; publicUrl: string },
+  deps: { db: Db; mailer: Mailer; publicUrl: string; clock: Clock },
   actor: Actor | null,
   networkId: string,
   read: () => Promise<ImportUpload>,
@@ -283,12 +285,12 @@ export async function commitImport(
   const { db, mailer } = deps;
   const { network, rows, locale, validRowsOnly } = await readUpload(db, actor, networkId, read);
   return db.transaction().execute(async (trx) => {
+    const now = deps.clock.now().toISOString();
     // Checked inside the transaction, so the database's state is the one the rows are written to.
-    const analysis = await analyse(trx, actor!, network, rows);
+    const analysis = await analyse(trx, actor!, network, rows, now);
     const valid = analysis.rows.filter((row) => row.valid);
     if (valid.length === 0 || (!validRowsOnly && analysis.errors.length > 0))
       throw new ImportRejected(analysis.errors);
-    const now = nowIso();
     const drafts: InvitationDraft[] = valid.map((row) =>
       draftInvitation({
         networkId: network.id,

@@ -1,7 +1,6 @@
 import { chunk } from '../../db/batch.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { InvitationTable } from '../../db/database.ts';
-import { nowIso } from '../../util.ts';
 
 export type InvitationRow = InvitationTable;
 
@@ -29,6 +28,7 @@ export async function findPendingInvitation(
   email: string,
   organisationId: string,
   role: string,
+  now: string,
 ) {
   return db
     .selectFrom('invitations')
@@ -38,16 +38,16 @@ export async function findPendingInvitation(
     .where('role', '=', role)
     .where('accepted_at', 'is', null)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', nowIso())
+    .where('expires_at', '>', now)
     .executeTakeFirst();
 }
 
-export async function markAccepted(db: Queryable, id: string): Promise<void> {
-  await db.updateTable('invitations').set({ accepted_at: nowIso() }).where('id', '=', id).execute();
+export async function markAccepted(db: Queryable, id: string, at: string): Promise<void> {
+  await db.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).execute();
 }
 
-export async function markRevoked(db: Queryable, id: string): Promise<void> {
-  await db.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
+export async function markRevoked(db: Queryable, id: string, at: string): Promise<void> {
+  await db.updateTable('invitations').set({ revoked_at: at }).where('id', '=', id).execute();
 }
 
 /** Many invitations in as few statements as the databases allow; the caller owns the transaction. */
@@ -60,9 +60,9 @@ export async function listPendingInvitationsTo(
   db: Queryable,
   networkId: string,
   emails: readonly string[],
+  now: string,
 ): Promise<{ email: string; organisation_id: string | null; role: string }[]> {
   const found: { email: string; organisation_id: string | null; role: string }[] = [];
-  const now = nowIso();
   for (const part of chunk([...new Set(emails)])) {
     found.push(
       ...(await db

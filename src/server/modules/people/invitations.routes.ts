@@ -18,7 +18,7 @@ const tags = ['invitations'];
 
 export async function invitationRoutes(app: App, deps: Deps) {
   const r = typed(app);
-  const { db, config, mailer } = deps;
+  const { db, config, mailer, clock } = deps;
 
   r.get(
     '/api/networks/:networkId/invitations',
@@ -30,7 +30,8 @@ export async function invitationRoutes(app: App, deps: Deps) {
         response: { 200: z.array(invitationSchema) },
       },
     },
-    async (request) => service.listInvitations(db, request.actor, request.params.networkId),
+    async (request) =>
+      service.listInvitations(db, request.actor, request.params.networkId, clock.now().toISOString()),
   );
 
   r.post(
@@ -46,7 +47,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const invitation = await service.createInvitation(
-        { db, mailer, publicUrl: config.publicUrl },
+        { db, mailer, publicUrl: config.publicUrl, clock },
         request.actor,
         request.params.networkId,
         request.body,
@@ -65,7 +66,8 @@ export async function invitationRoutes(app: App, deps: Deps) {
         response: { 200: invitationSchema },
       },
     },
-    async (request) => service.revokeInvitation(db, request.actor, request.params.id),
+    async (request) =>
+      service.revokeInvitation(db, request.actor, request.params.id, clock.now().toISOString()),
   );
 
   r.get(
@@ -79,7 +81,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
         response: { 200: invitationPreviewSchema },
       },
     },
-    async (request) => service.previewInvitation(db, request.query.token),
+    async (request) => service.previewInvitation(db, request.query.token, clock.now().toISOString()),
   );
 
   r.post(
@@ -94,11 +96,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const session = await service.acceptInvitation(
-        { db, sessionConfig: config },
-        request.body,
-        clientInfo(request),
-      );
+      const session = await service.acceptInvitation(deps, request.body, clientInfo(request));
       return startSession(deps, request, reply, session);
     },
   );

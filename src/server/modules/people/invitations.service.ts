@@ -8,10 +8,12 @@ import {
 import type { Locale } from '../../../shared/roles.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { authorize, visibleOrganisationIds } from '../../authz/policy.ts';
+import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connection.ts';
 import type { OneTimeTokenTable } from '../../db/database.ts';
+import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { digestToken, isoAfter, newId, newSecretToken, nowIso } from '../../util.ts';
+import { digestToken, newId, newSecretToken } from '../../util.ts';
 import * as authRepo from '../auth/auth.repository.ts';
 import { type ClientInfo, createSession, type NewSession } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -22,12 +24,13 @@ import { findOrganisation } from '../organisations/organisations.repository.ts';
 import * as repo from './invitations.repository.ts';
 import * as people from './people.repository.ts';
 
-function presentInvitation(row: repo.InvitationRow): Invitation {
+/** The invitation as shown at `now` (an ISO instant): pending until it expires. */
+function presentInvitation(row: repo.InvitationRow, now: string): Invitation {
   const status = row.revoked_at
     ? 'revoked'
     : row.accepted_at
       ? 'accepted'
-      : row.expires_at <= nowIso()
+      : row.expires_at <= now
         ? 'expired'
         : 'pending';
   return {
@@ -76,10 +79,11 @@ export function draftInvitation(input: {
   locale: Locale;
   inviter: { personId: string; name: string };
   publicUrl: string;
-  now?: string;
+  /** When it is sent (an ISO instant): it expires `invitationLifetimeDays` later. */
+  now: string;
 }): InvitationDraft {
   const { token, digest } = newSecretToken();
-  const now = input.now ?? nowIso();
+  const { now } = input;
   const invitation: repo.InvitationRow = {
     id: newId(),
     network_id: input.networkId,
@@ -89,7 +93,7 @@ export function draftInvitation(input: {
     role: input.role,
     locale: input.locale,
     invited_by: input.inviter.personId,
-    expires_at: isoAfter(invitationLifetimeDays * 86_400_000, new Date(now)),
+    expires_at: new Date(Date.parse(now) + invitationLifetimeDays * 86_400_000).toISOString(),
     accepted_at: null,
     revoked_at: null,
     created_at: now,
@@ -122,19 +126,25 @@ export function draftInvitation(input: {
   };
 }
 
-export async function listInvitations(db: Db, actor: Actor | null, networkId: string): Promise<Invitation[]> {
+export async function listInvitations(
+  db: Db,
+  actor: Actor | null,
+  networkId: string,
+  now: string,
+): Promise<Invitation[]> {
   authorize(actor, 'listInvitations', { type: 'network', networkId });
   const rows = await repo.listInvitations(db, networkId, visibleOrganisationIds(actor!, networkId));
-  return rows.map(presentInvitation);
+  return rows.map((row) => presentInvitation(row, now));
 }
 
 export async function createInvitation(
-  deps: { db: Db; mailer: Mailer; publicUrl: string },
+  deps: { db: Db; mailer: Mailer; publicUrl: string; clock: Clock },
   actor: Actor | null,
   networkId: string,
   input: z.infer<typeof invitationBodySchema>,
 ): Promise<Invitation> {
   const { db, mailer } = deps;
+  const now = deps.clock.now().toISOString();
   const network = await findNetwork(db, networkId);
   if (!network) throw notFound();
   authorize(actor, 'read', { type: 'network', networkId });
@@ -152,7 +162,7 @@ export async function createInvitation(
   if (existing && (await people.hasRole(db, existing.id, input.role, organisation.id))) {
     throw AppError.validation('email', 'already_member');
   }
-  if (await repo.findPendingInvitation(db, input.email, organisation.id, input.role)) {
+  if (await repo.findPendingInvitation(db, input.email, organisation.id, input.role, now)) {
     throw AppError.validation('email', 'duplicate');
   }
 
@@ -166,16 +176,22 @@ export async function createInvitation(
     locale: input.locale,
     inviter: actor!,
     publicUrl: deps.publicUrl,
+    now,
   });
   await db.transaction().execute(async (trx) => {
     await repo.insertInvitation(trx, draft.invitation);
     await authRepo.insertOneTimeToken(trx, draft.token);
     await mailer.enqueue(trx, draft.mail);
   });
-  return presentInvitation(draft.invitation);
+  return presentInvitation(draft.invitation, now);
 }
 
-export async function revokeInvitation(db: Db, actor: Actor | null, id: string): Promise<Invitation> {
+export async function revokeInvitation(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  now: string,
+): Promise<Invitation> {
   const row = await repo.findInvitation(db, id);
   if (!row) throw notFound();
   const subject = {
@@ -186,19 +202,19 @@ export async function revokeInvitation(db: Db, actor: Actor | null, id: string):
   };
   authorize(actor, 'revoke', subject);
   if (row.accepted_at) throw new AppError('conflict');
-  await repo.markRevoked(db, id);
-  return presentInvitation({ ...row, revoked_at: row.revoked_at ?? nowIso() });
+  await repo.markRevoked(db, id, now);
+  return presentInvitation({ ...row, revoked_at: row.revoked_at ?? now }, now);
 }
 
-async function invitationForToken(db: Db, token: string) {
-  const used = await authRepo.findUsableToken(db, digestToken(token), 'invitation');
+async function invitationForToken(db: Db, token: string, now: string) {
+  const used = await authRepo.findUsableToken(db, digestToken(token), 'invitation', now);
   const invitation = used?.invitation_id ? await repo.findInvitation(db, used.invitation_id) : undefined;
   if (!invitation || invitation.revoked_at || invitation.accepted_at) throw new AppError('token_invalid');
   return invitation;
 }
 
-export async function previewInvitation(db: Db, token: string) {
-  const invitation = await invitationForToken(db, token);
+export async function previewInvitation(db: Db, token: string, now: string) {
+  const invitation = await invitationForToken(db, token, now);
   const network = await findNetwork(db, invitation.network_id);
   const organisation = invitation.organisation_id
     ? await findOrganisation(db, invitation.organisation_id)
@@ -219,17 +235,17 @@ export async function previewInvitation(db: Db, token: string) {
  * role; otherwise an account is made with the chosen password. Either way the invitee is signed in.
  */
 export async function acceptInvitation(
-  deps: { db: Db; sessionConfig: Parameters<typeof createSession>[3] },
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
   input: z.infer<typeof acceptInvitationBodySchema>,
   client: ClientInfo,
 ): Promise<NewSession> {
   const { db } = deps;
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.transaction().execute(async (trx) => {
-    const used = await authRepo.consumeOneTimeToken(trx, digestToken(input.token), 'invitation');
+    const now = deps.clock.now().toISOString();
+    const used = await authRepo.consumeOneTimeToken(trx, digestToken(input.token), 'invitation', now);
     const invitation = used?.invitation_id ? await repo.findInvitation(trx, used.invitation_id) : undefined;
     if (!invitation || invitation.revoked_at || invitation.accepted_at) throw new AppError('token_invalid');
-    const now = nowIso();
     let person = await authRepo.findPersonByEmail(trx, invitation.email);
     if (person?.disabled_at) throw new AppError('token_invalid');
     if (!person) {
@@ -259,7 +275,7 @@ export async function acceptInvitation(
         created_at: now,
       });
     }
-    await repo.markAccepted(trx, invitation.id);
-    return createSession(trx, person.id, client, deps.sessionConfig);
+    await repo.markAccepted(trx, invitation.id, now);
+    return createSession(trx, person.id, client, deps.config);
   });
 }
