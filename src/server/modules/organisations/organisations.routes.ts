@@ -5,7 +5,8 @@ import * as service from './organisations.service.ts';
 
 const tags = ['organisations'];
 
-export async function organisationRoutes(app: App, { db }: Deps) {
+export async function organisationRoutes(app: App, { db, clock }: Deps) {
+  const now = () => clock.now().toISOString();
   const r = typed(app);
 
   r.get(
@@ -35,7 +36,9 @@ export async function organisationRoutes(app: App, { db }: Deps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.createOrganisation(db, request.actor, request.params.networkId, request.body)),
+        .send(
+          await service.createOrganisation(db, request.actor, request.params.networkId, request.body, now()),
+        ),
   );
 
   r.get(
@@ -58,6 +61,6 @@ export async function organisationRoutes(app: App, { db }: Deps) {
         response: { 200: organisationSchema },
       },
     },
-    async (request) => service.updateOrganisation(db, request.actor, request.params.id, request.body),
+    async (request) => service.updateOrganisation(db, request.actor, request.params.id, request.body, now()),
   );
 }

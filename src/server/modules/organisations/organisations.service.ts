@@ -4,7 +4,7 @@ import type { Actor } from '../../authz/actor.ts';
 import { authorize } from '../../authz/policy.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import * as repo from './organisations.repository.ts';
 
 type OrganisationInput = z.infer<typeof organisationBodySchema>;
@@ -51,12 +51,12 @@ export async function createOrganisation(
   actor: Actor | null,
   networkId: string,
   input: OrganisationInput,
+  now: string,
 ): Promise<Organisation> {
   authorize(actor, 'createOrganisation', { type: 'network', networkId });
   return db.transaction().execute(async (trx) => {
     if (await repo.findOrganisationByName(trx, networkId, input.name))
       throw AppError.validation('name', 'duplicate');
-    const now = nowIso();
     const id = newId();
     await repo.insertOrganisation(trx, {
       id,
@@ -80,6 +80,7 @@ export async function updateOrganisation(
   actor: Actor | null,
   id: string,
   input: OrganisationInput,
+  now: string,
 ): Promise<Organisation> {
   const existing = await getOrganisation(db, actor, id);
   authorize(actor, 'update', { type: 'organisation', networkId: existing.network_id, organisationId: id });
@@ -95,7 +96,7 @@ export async function updateOrganisation(
       latitude: input.latitude === undefined ? existing.latitude : input.latitude,
       longitude: input.longitude === undefined ? existing.longitude : input.longitude,
       external: input.external === undefined ? existing.external : input.external ? 1 : 0,
-      updated_at: nowIso(),
+      updated_at: now,
     });
     return presentOrganisation((await repo.findOrganisation(trx, id))!);
   });

@@ -11,7 +11,7 @@ import * as service from './pool.service.ts';
 
 const tags = ['mentor pool'];
 
-export async function poolRoutes(app: App, { db }: Deps) {
+export async function poolRoutes(app: App, { db, clock }: Deps) {
   const r = typed(app);
 
   r.get(
@@ -32,6 +32,7 @@ export async function poolRoutes(app: App, { db }: Deps) {
         request.params.networkId,
         request.query.programmeId,
         request.locale,
+        clock.now().toISOString(),
       ),
   );
 
@@ -49,7 +50,15 @@ export async function poolRoutes(app: App, { db }: Deps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.recordTraining(db, request.actor, request.params.id, request.body)),
+        .send(
+          await service.recordTraining(
+            db,
+            request.actor,
+            request.params.id,
+            request.body,
+            clock.now().toISOString(),
+          ),
+        ),
   );
 
   r.delete(
@@ -73,7 +82,13 @@ export async function poolRoutes(app: App, { db }: Deps) {
       },
     },
     async (request, reply) => {
-      await service.recordExperienceExchange(db, request.actor, request.params.id, request.body.year);
+      await service.recordExperienceExchange(
+        db,
+        request.actor,
+        request.params.id,
+        request.body.year,
+        clock.now().toISOString(),
+      );
       return reply.status(204).send(null);
     },
   );

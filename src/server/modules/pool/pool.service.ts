@@ -6,7 +6,7 @@ import type { Actor } from '../../authz/actor.ts';
 import { authorize, can, type HeldRole, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import { approvalsForEligibility, parseSettings } from '../applications/applications.presenter.ts';
 import { approvalsOf } from '../applications/applications.repository.ts';
 import { assessEligibility } from '../applications/eligibility.ts';
@@ -25,6 +25,7 @@ export async function listMentorPool(
   networkId: string,
   programmeId: string | undefined,
   locale: Locale,
+  now: string,
 ): Promise<PoolMentor[]> {
   authorize(actor, 'readMentorPool', { type: 'network', networkId });
   const rows = await repo.listPoolMentors(db, networkId, {
@@ -44,7 +45,7 @@ export async function listMentorPool(
     db,
     rows.map((r) => r.application_id),
   );
-  const today = todayInSweden();
+  const today = todayInSweden(new Date(now));
   return rows.map((row) => {
     const settings = parseSettings(row.settings);
     // The profile is the mentor's current word on capacity and competences; the application is the fallback.
@@ -112,6 +113,7 @@ export async function recordTraining(
   actor: Actor | null,
   personId: string,
   input: z.infer<typeof trainingBodySchema>,
+  now: string,
 ) {
   const person = await loadPerson(db, actor, personId);
   // A programme the actor cannot see is, to them, no programme at all.
@@ -141,7 +143,7 @@ export async function recordTraining(
     step_key: input.stepKey,
     completed_on: input.completedOn,
     recorded_by: actor!.personId,
-    created_at: nowIso(),
+    created_at: now,
   });
   return { id, programmeId: programme.id, stepKey: input.stepKey, completedOn: input.completedOn };
 }
@@ -175,7 +177,13 @@ async function exchangeSubject(db: Db, actor: Actor | null, personId: string) {
   return subject;
 }
 
-export async function recordExperienceExchange(db: Db, actor: Actor | null, personId: string, year: number) {
+export async function recordExperienceExchange(
+  db: Db,
+  actor: Actor | null,
+  personId: string,
+  year: number,
+  now: string,
+) {
   const subject = await exchangeSubject(db, actor, personId);
   if (!(await repo.hasExperienceExchange(db, personId, subject.networkId, year))) {
     await repo.insertExperienceExchange(db, {
@@ -183,7 +191,7 @@ export async function recordExperienceExchange(db: Db, actor: Actor | null, pers
       person_id: personId,
       network_id: subject.networkId,
       year,
-      created_at: nowIso(),
+      created_at: now,
     });
   }
 }

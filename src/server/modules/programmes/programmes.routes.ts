@@ -14,7 +14,8 @@ import * as service from './programmes.service.ts';
 
 const tags = ['programmes'];
 
-export async function programmeRoutes(app: App, { db }: Deps) {
+export async function programmeRoutes(app: App, { db, clock }: Deps) {
+  const now = () => clock.now().toISOString();
   const r = typed(app);
 
   r.get(
@@ -56,7 +57,9 @@ export async function programmeRoutes(app: App, { db }: Deps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.createProgramme(db, request.actor, request.params.networkId, request.body)),
+        .send(
+          await service.createProgramme(db, request.actor, request.params.networkId, request.body, now()),
+        ),
   );
 
   r.get(
@@ -83,7 +86,7 @@ export async function programmeRoutes(app: App, { db }: Deps) {
         response: { 200: programmeSchema },
       },
     },
-    async (request) => service.updateProgramme(db, request.actor, request.params.id, request.body),
+    async (request) => service.updateProgramme(db, request.actor, request.params.id, request.body, now()),
   );
 
   r.get(
@@ -111,7 +114,9 @@ export async function programmeRoutes(app: App, { db }: Deps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createRound(db, request.actor, request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await service.createRound(db, request.actor, request.params.id, request.body, now())),
   );
 
   r.put(
@@ -125,7 +130,7 @@ export async function programmeRoutes(app: App, { db }: Deps) {
         response: { 200: roundSchema },
       },
     },
-    async (request) => service.updateRound(db, request.actor, request.params.id, request.body),
+    async (request) => service.updateRound(db, request.actor, request.params.id, request.body, now()),
   );
 
   r.delete(

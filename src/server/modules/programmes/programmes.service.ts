@@ -12,7 +12,7 @@ import type { Actor } from '../../authz/actor.ts';
 import { authorize } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import { notFound } from '../../errors.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import { findProgrammeTemplate } from './programme.templates.ts';
 import * as repo from './programmes.repository.ts';
 
@@ -65,10 +65,10 @@ export async function createProgramme(
   actor: Actor | null,
   networkId: string,
   input: z.infer<typeof createProgrammeBodySchema>,
+  now: string,
 ): Promise<Programme> {
   authorize(actor, 'createProgramme', { type: 'network', networkId });
   const template = findProgrammeTemplate(input.templateKey);
-  const now = nowIso();
   const row: repo.ProgrammeRow = {
     id: newId(),
     network_id: networkId,
@@ -89,6 +89,7 @@ export async function updateProgramme(
   actor: Actor | null,
   id: string,
   input: z.infer<typeof updateProgrammeBodySchema>,
+  now: string,
 ): Promise<Programme> {
   const existing = await loadProgramme(db, actor, id, 'update');
   const changes = {
@@ -96,7 +97,7 @@ export async function updateProgramme(
     description: input.description,
     status: input.status,
     settings: JSON.stringify(input.settings),
-    updated_at: nowIso(),
+    updated_at: now,
   };
   await repo.updateProgramme(db, id, changes);
   return presentProgramme({ ...existing, ...changes });
@@ -112,9 +113,9 @@ export async function createRound(
   actor: Actor | null,
   programmeId: string,
   input: z.infer<typeof roundBodySchema>,
+  now: string,
 ): Promise<Round> {
   await loadProgramme(db, actor, programmeId, 'update');
-  const now = nowIso();
   const row: repo.RoundRow = {
     id: newId(),
     programme_id: programmeId,
@@ -142,6 +143,7 @@ export async function updateRound(
   actor: Actor | null,
   id: string,
   input: z.infer<typeof roundBodySchema>,
+  now: string,
 ): Promise<Round> {
   const round = await loadRound(db, actor, id);
   const changes = {
@@ -150,7 +152,7 @@ export async function updateRound(
     ends_on: input.endsOn,
     applications_open_on: input.applicationsOpenOn,
     applications_close_on: input.applicationsCloseOn,
-    updated_at: nowIso(),
+    updated_at: now,
   };
   await repo.updateRound(db, id, changes);
   return presentRound({ ...round, ...changes });
