@@ -1,3 +1,4 @@
+import { systemClock } from '../src/server/clock.ts';
 import type { Db } from '../src/server/db/connection.ts';
 import { buildSnapshot } from '../src/server/modules/matching/matching.input.ts';
 import { startRun } from '../src/server/modules/matching/matching.runner.ts';
@@ -185,7 +186,7 @@ export async function matchingFixture(
     const snapshot = await buildSnapshot(db, row, programme.roundId);
     runId = newId();
     const started = await startRun(
-      db,
+      { db, clock: systemClock },
       {
         id: runId,
         programmeId: programme.id,

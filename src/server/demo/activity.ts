@@ -90,7 +90,11 @@ export async function apply(
           .executeTakeFirstOrThrow()
       : null;
   const settings = parseSettings(programme.settings);
-  const notice = await ensureCurrentNotice(deps.db, { id: programme.id, settings });
+  const notice = await ensureCurrentNotice(
+    deps.db,
+    { id: programme.id, settings },
+    deps.clock.now().toISOString(),
+  );
   const answers: ApplyBody['answers'] = {};
   for (const q of settings.applicationQuestions) {
     if (!q.forRoles.includes(body.role)) continue;
@@ -354,11 +358,16 @@ async function admitCohort(deps: IntakeDeps): Promise<void> {
     action: 'approve',
   });
   // Frida has told the programme she should not be matched with a former colleague.
-  await declareConflict(deps.db, await actorFor(deps, 'adept.frida'), {
-    name: 'Helena Ros',
-    email: 'mentor.helena@demo.bollplank.se',
-    reason: 'Vi arbetade nära varandra på samma skola i flera år.',
-  });
+  await declareConflict(
+    deps.db,
+    await actorFor(deps, 'adept.frida'),
+    {
+      name: 'Helena Ros',
+      email: 'mentor.helena@demo.bollplank.se',
+      reason: 'Vi arbetade nära varandra på samma skola i flera år.',
+    },
+    deps.clock.now().toISOString(),
+  );
 }
 
 export async function seedDemoActivity(deps: IntakeDeps): Promise<void> {

@@ -59,6 +59,8 @@ export interface PresentOptions {
   reader: EligibilityReader;
   /** Approvers see a summary: the answers the programme marks private are left out. */
   forApprover?: boolean;
+  /** The moment of reading (an ISO instant): eligibility is weighed on its day. */
+  now: string;
 }
 
 async function presentApplications(
@@ -75,6 +77,7 @@ async function presentApplications(
     rows.map((r) => ({ personId: r.person_id, programmeId: r.programme_id })),
   );
   const settingsCache = new Map<string, ProgrammeSettings>();
+  const today = todayInSweden(new Date(options.now));
   return rows.map((row) => {
     let settings = settingsCache.get(row.programme_id);
     if (!settings) {
@@ -107,7 +110,7 @@ async function presentApplications(
           basics,
           mentor,
           completedTrainingSteps: training.get(`${row.person_id}:${row.programme_id}`) ?? [],
-          on: todayInSweden(),
+          on: today,
           approvals: approvalsForEligibility(approvals.get(row.id) ?? []),
         },
         options.locale,
@@ -146,8 +149,9 @@ export async function presentForApprover(
   db: Queryable,
   row: repo.ApplicationView,
   locale: Locale,
+  now: string,
 ): Promise<ApproverApplication> {
-  const [full] = await presentApplications(db, [row], { locale, reader: 'about', forApprover: true });
+  const [full] = await presentApplications(db, [row], { locale, reader: 'about', forApprover: true, now });
   const a = full!;
   const { gender: _gender, ...basics } = a.basics;
   return {

@@ -27,7 +27,7 @@ const tags = ['applications'];
 
 export async function applicationRoutes(app: App, deps: Deps) {
   const r = typed(app);
-  const { db } = deps;
+  const { db, clock } = deps;
 
   r.post(
     '/api/programmes/:id/eligibility',
@@ -51,6 +51,7 @@ export async function applicationRoutes(app: App, deps: Deps) {
         request.params.id,
         { role: request.body.role, basics: request.body.basics, mentor: request.body.mentor ?? null },
         request.locale,
+        clock.now().toISOString(),
       ),
   );
 
@@ -95,7 +96,14 @@ export async function applicationRoutes(app: App, deps: Deps) {
       },
     },
     async (request) =>
-      service.listProgrammeApplications(db, request.actor, request.params.id, request.query, request.locale),
+      service.listProgrammeApplications(
+        db,
+        request.actor,
+        request.params.id,
+        request.query,
+        request.locale,
+        clock.now().toISOString(),
+      ),
   );
 
   r.get(
@@ -110,15 +118,25 @@ export async function applicationRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const { format, ...filters } = request.query;
+      const now = clock.now();
       const list = await service.listProgrammeApplications(
         db,
         request.actor,
         request.params.id,
         filters,
         request.locale,
+        now.toISOString(),
       );
-      const file = await exportApplications(list, format, request.locale);
-      await recordAudit(db, request.actor!, 'export', 'programme_applications', request.params.id, null);
+      const file = await exportApplications(list, format, request.locale, now);
+      await recordAudit(
+        db,
+        request.actor!,
+        'export',
+        'programme_applications',
+        request.params.id,
+        null,
+        now.toISOString(),
+      );
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -149,7 +167,8 @@ export async function applicationRoutes(app: App, deps: Deps) {
         response: { 200: z.array(applicationSchema) },
       },
     },
-    async (request) => service.listOwnApplications(db, request.actor!, request.locale),
+    async (request) =>
+      service.listOwnApplications(db, request.actor!, request.locale, clock.now().toISOString()),
   );
 
   r.get(
@@ -162,7 +181,8 @@ export async function applicationRoutes(app: App, deps: Deps) {
         response: { 200: applicationSchema },
       },
     },
-    async (request) => service.getApplication(db, request.actor, request.params.id, request.locale),
+    async (request) =>
+      service.getApplication(db, request.actor, request.params.id, request.locale, clock.now().toISOString()),
   );
 
   r.put(

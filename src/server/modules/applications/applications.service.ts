@@ -18,7 +18,7 @@ import type { Queryable } from '../../db/connection.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
 import type { UncheckedBody } from '../../http/validation.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import { roleNames } from '../mail/mail.templates.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import { findLatestNotice } from '../privacy/privacy.repository.ts';
@@ -125,8 +125,10 @@ async function validateApplication(
   input: ApplyParts,
   locale: Locale,
   checkPeriod: boolean,
+  now: string,
 ): Promise<{ body: ApplyBody; eligibility: Eligibility | null; noticeId: string }> {
   const settings = programme.parsedSettings;
+  const today = todayInSweden(new Date(now));
   const errors: FieldError[] = [];
   const { role } = input;
 
@@ -141,7 +143,7 @@ async function validateApplication(
     if (input.roundId !== null && !rounds.some((r) => r.id === input.roundId)) {
       errors.push({ field: 'roundId', message: 'not_in_programme' });
     } else if (checkPeriod) {
-      errors.push(...periodErrors(rounds, input.roundId, todayInSweden(), locale));
+      errors.push(...periodErrors(rounds, input.roundId, today, locale));
     }
   }
   if (role === 'adept' && !input.needsSent) errors.push({ field: 'needs', message: 'required' });
@@ -180,7 +182,7 @@ async function validateApplication(
         basics: { managingStaffSince: input.managingStaffSince },
         mentor: role === 'mentor' && input.capacity !== undefined ? { capacity: input.capacity } : null,
         completedTrainingSteps: training.get(`${actor.personId}:${programme.id}`) ?? [],
-        on: todayInSweden(),
+        on: today,
         applying: true,
       },
       locale,
@@ -222,6 +224,7 @@ export async function checkEligibility(
   programmeId: string,
   input: { role: ParticipantRole; basics: ProfileBasics; mentor: MentorProfile | null },
   locale: Locale,
+  now: string,
 ): Promise<Eligibility> {
   const programme = await loadProgramme(db, actor, programmeId);
   const training = await repo.completedTrainingSteps(db, [
@@ -232,7 +235,7 @@ export async function checkEligibility(
     {
       ...input,
       completedTrainingSteps: training.get(`${actor!.personId}:${programme.id}`) ?? [],
-      on: todayInSweden(),
+      on: todayInSweden(new Date(now)),
       applying: true,
     },
     locale,
@@ -250,6 +253,7 @@ export async function applyToProgramme(
   locale: Locale,
 ): Promise<Application> {
   const { db } = deps;
+  const now = deps.clock.now().toISOString();
   const programme = await loadProgramme(db, actor, programmeId);
   authorize(actor, 'apply', { type: 'programme', networkId: programme.network_id });
   const input = readApplyInput(sent);
@@ -263,10 +267,9 @@ export async function applyToProgramme(
   if (input.role && (await repo.findOpenApplication(db, actor!.personId, programmeId, input.role))) {
     throw refuse('role', 'already_applied');
   }
-  const { body, noticeId } = await validateApplication(db, actor!, programme, input, locale, true);
+  const { body, noticeId } = await validateApplication(db, actor!, programme, input, locale, true, now);
 
   const id = newId();
-  const now = nowIso();
   await db.transaction().execute(async (trx) => {
     await repo.insertApplication(trx, {
       id,
@@ -289,12 +292,17 @@ export async function applyToProgramme(
       submitted_at: now,
       updated_at: now,
     });
-    await grantConsents(trx, actor!.personId, programmeId, noticeId, body.consents);
-    await saveProfileFromApplication(trx, actor!.personId, {
-      basics: body.basics,
-      needs: body.role === 'adept' ? body.needs : undefined,
-      mentor: body.role === 'mentor' ? body.mentor : undefined,
-    });
+    await grantConsents(trx, actor!.personId, programmeId, noticeId, body.consents, now);
+    await saveProfileFromApplication(
+      trx,
+      actor!.personId,
+      {
+        basics: body.basics,
+        needs: body.role === 'adept' ? body.needs : undefined,
+        mentor: body.role === 'mentor' ? body.mentor : undefined,
+      },
+      now,
+    );
     const view = (await repo.findApplication(trx, id))!;
     await deps.mailer.enqueue(trx, {
       kind: 'application_submitted',
@@ -309,7 +317,7 @@ export async function applyToProgramme(
     });
     await createApprovalChain(deps, trx, view, programme.parsedSettings, body.manager ?? null);
   });
-  return getApplication(db, actor, id, locale);
+  return getApplication(db, actor, id, locale, now);
 }
 
 /** The applicant completes the application when asked to; what was approved stays approved. */
@@ -321,6 +329,7 @@ export async function resubmitApplication(
   locale: Locale,
 ): Promise<Application> {
   const { db } = deps;
+  const now = deps.clock.now().toISOString();
   const row = await loadApplication(db, actor, id);
   authorize(actor, 'update', applicationSubject(row));
   if (row.status !== 'completion_requested') throw new AppError('conflict');
@@ -330,12 +339,11 @@ export async function resubmitApplication(
   // Completing what the coordinator asked for is part of an application sent in time: the period
   // applies only when the application moves to another round.
   const movesRound = input.roundId !== undefined && input.roundId !== row.round_id;
-  const { body, noticeId } = await validateApplication(db, actor!, programme, input, locale, movesRound);
+  const { body, noticeId } = await validateApplication(db, actor!, programme, input, locale, movesRound, now);
   const approvals = (await repo.approvalsOf(db, [id])).get(id) ?? [];
   // Approvals were given for one organisation: an application that moves asks the new one afresh.
   const moved = body.organisationId !== row.organisation_id;
   const allApproved = !moved && currentApprovals(approvals).every((a) => a.status === 'approved');
-  const now = nowIso();
   await db.transaction().execute(async (trx) => {
     await repo.updateApplication(trx, id, {
       status: allApproved ? 'pending_review' : 'awaiting_approval',
@@ -350,12 +358,13 @@ export async function resubmitApplication(
       notice_acknowledged_at: now,
       updated_at: now,
     });
-    await grantConsents(trx, actor!.personId, row.programme_id, noticeId, body.consents);
-    await saveProfileFromApplication(trx, actor!.personId, {
-      basics: body.basics,
-      needs: body.needs,
-      mentor: body.mentor,
-    });
+    await grantConsents(trx, actor!.personId, row.programme_id, noticeId, body.consents, now);
+    await saveProfileFromApplication(
+      trx,
+      actor!.personId,
+      { basics: body.basics, needs: body.needs, mentor: body.mentor },
+      now,
+    );
     if (moved) {
       await repo.supersedeApprovals(trx, id);
       const nextPosition = Math.max(-1, ...approvals.map((a) => a.position)) + 1;
@@ -370,7 +379,7 @@ export async function resubmitApplication(
       );
     }
   });
-  return getApplication(db, actor, id, locale);
+  return getApplication(db, actor, id, locale, now);
 }
 
 export async function withdrawApplication(deps: IntakeDeps, actor: Actor | null, id: string, locale: Locale) {
@@ -378,28 +387,37 @@ export async function withdrawApplication(deps: IntakeDeps, actor: Actor | null,
   const row = await loadApplication(db, actor, id);
   authorize(actor, 'withdraw', applicationSubject(row));
   if (['withdrawn', 'rejected', 'declined'].includes(row.status)) throw new AppError('conflict');
+  const now = deps.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    await repo.updateApplication(trx, id, { status: 'withdrawn', updated_at: nowIso() });
+    await repo.updateApplication(trx, id, { status: 'withdrawn', updated_at: now });
     await repo.cancelOpenApprovals(trx, id);
   });
-  return getApplication(db, actor, id, locale);
+  return getApplication(db, actor, id, locale, now);
 }
 
 // --- Reading --------------------------------------------------------------------------------------
 
-export async function getApplication(db: Queryable, actor: Actor | null, id: string, locale: Locale) {
+/** The application as read at `now` (an ISO instant), which is also when a reading is audited. */
+export async function getApplication(
+  db: Queryable,
+  actor: Actor | null,
+  id: string,
+  locale: Locale,
+  now: string,
+) {
   const row = await loadApplication(db, actor, id);
   const own = actor !== null && actor.personId === row.person_id;
   if (actor && !own) {
-    await recordAudit(db, actor, 'read', 'application', id, row.network_id);
+    await recordAudit(db, actor, 'read', 'application', id, row.network_id, now);
   }
-  return (await present(db, [row], { locale, reader: own ? 'applicant' : 'about' }))[0]!;
+  return (await present(db, [row], { locale, reader: own ? 'applicant' : 'about', now }))[0]!;
 }
 
-export async function listOwnApplications(db: Queryable, actor: Actor, locale: Locale) {
+export async function listOwnApplications(db: Queryable, actor: Actor, locale: Locale, now: string) {
   return present(db, await repo.listApplicationsOfPerson(db, actor.personId), {
     locale,
     reader: 'applicant',
+    now,
   });
 }
 
@@ -409,6 +427,7 @@ export async function listProgrammeApplications(
   programmeId: string,
   query: z.infer<typeof applicationListQuerySchema>,
   locale: Locale,
+  now: string,
 ): Promise<Application[]> {
   const programme = await loadProgramme(db, actor, programmeId);
   authorize(actor, 'reviewApplications', { type: 'programme', networkId: programme.network_id });
@@ -419,7 +438,7 @@ export async function listProgrammeApplications(
     status: query.status,
     roundId: query.roundId,
   });
-  const applications = await present(db, rows, { locale, reader: 'about' });
+  const applications = await present(db, rows, { locale, reader: 'about', now });
   if (query.eligible === undefined) return applications;
   const wanted = query.eligible === 'true';
   return applications.filter((a) => a.eligibility.eligible === wanted);
@@ -451,6 +470,7 @@ async function decideOne(
   row: repo.ApplicationView,
   action: DecisionAction,
   reason: string | null,
+  now: string,
 ): Promise<string | null> {
   const subject = applicationSubject(row);
   if (!can(actor, 'decide', subject)) {
@@ -459,7 +479,6 @@ async function decideOne(
   }
   if (!fits[action].includes(row.status)) return `status_${row.status}`;
   const outcome = outcomeOf[action];
-  const now = nowIso();
   const moved = await repo.transitionApplication(trx, row.id, row.status, {
     status: outcome,
     decision_reason: reason,
@@ -482,6 +501,7 @@ export async function bulkDecide(
   const { db } = deps;
   const programme = await loadProgramme(db, actor, programmeId);
   authorize(actor, 'reviewApplications', { type: 'programme', networkId: programme.network_id });
+  const now = deps.clock.now().toISOString();
   const updated: string[] = [];
   const skipped: { id: string; reason: string }[] = [];
   await db.transaction().execute(async (trx) => {
@@ -491,7 +511,7 @@ export async function bulkDecide(
         skipped.push({ id, reason: 'not_found' });
         continue;
       }
-      const refused = await decideOne(deps, trx, actor!, row, body.action, body.reason ?? null);
+      const refused = await decideOne(deps, trx, actor!, row, body.action, body.reason ?? null, now);
       if (refused) skipped.push({ id, reason: refused });
       else updated.push(id);
     }
@@ -515,12 +535,13 @@ export async function decideApplication(
   const row = await loadApplication(db, actor, id);
   authorize(actor, 'decide', applicationSubject(row));
   if (body.action !== 'approve' && !body.reason?.trim()) throw AppError.validation('reason', 'required');
+  const now = deps.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    const refused = await decideOne(deps, trx, actor!, row, body.action, body.reason ?? null);
+    const refused = await decideOne(deps, trx, actor!, row, body.action, body.reason ?? null, now);
     // Someone decided first, or the application is not where the decision fits (approvals missing).
     if (refused) throw new AppError('conflict');
   });
-  return getApplication(db, actor, id, locale);
+  return getApplication(db, actor, id, locale, now);
 }
 
 export async function loadProgrammeForIntake(db: Queryable, actor: Actor | null, programmeId: string) {

@@ -7,7 +7,7 @@ import { type ApprovalSubject, authorize, authorizeLinkDecision, can } from '../
 import type { Queryable } from '../../db/connection.ts';
 import type { Deps as IntakeDeps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { digestToken, isoAfter, newId, newSecretToken, nowIso } from '../../util.ts';
+import { digestToken, newId, newSecretToken } from '../../util.ts';
 import { findPersonByEmail } from '../auth/auth.repository.ts';
 import { roleNames } from '../mail/mail.templates.ts';
 import { parseSettings, presentApproval, presentForApprover } from './applications.presenter.ts';
@@ -123,11 +123,15 @@ async function advance(deps: IntakeDeps, db: Queryable, application: repo.Applic
   const approvals = (await repo.approvalsOf(db, [application.id])).get(application.id) ?? [];
   if (approvals.some((a) => a.status === 'pending')) return;
   const next = approvals.find((a) => a.status === 'waiting');
+  const now = deps.clock.now();
   if (next) {
-    await requestApproval(deps, db, application, next, false);
+    await requestApproval(deps, db, application, next, false, now);
     return;
   }
-  await repo.updateApplication(db, application.id, { status: 'pending_review', updated_at: nowIso() });
+  await repo.updateApplication(db, application.id, {
+    status: 'pending_review',
+    updated_at: now.toISOString(),
+  });
   // The applicant, if an administrator, is not asked to review their own application.
   const admins = await repo.activeAdministrators(db, application.network_id, application.person_id);
   for (const admin of admins) {
@@ -151,20 +155,22 @@ async function requestApproval(
   application: repo.ApplicationView,
   approval: repo.ApprovalRow,
   reminder: boolean,
-  at: Date = new Date(),
+  at: Date,
 ): Promise<boolean> {
   const { token, digest } = newSecretToken();
   const now = at.toISOString();
+  // The link works for `approvalLinkDays` from the moment it is sent.
+  const expiresAt = new Date(at.getTime() + approvalLinkDays * 86_400_000).toISOString();
   const moved = reminder
     ? await repo.claimReminder(db, approval.id, approval.reminded_at, {
         token_hash: digest,
-        token_expires_at: isoAfter(approvalLinkDays * 86_400_000, at),
+        token_expires_at: expiresAt,
         reminded_at: now,
       })
     : await repo.transitionApproval(db, approval.id, 'waiting', {
         status: 'pending',
         token_hash: digest,
-        token_expires_at: isoAfter(approvalLinkDays * 86_400_000),
+        token_expires_at: expiresAt,
         requested_at: now,
       });
   if (!moved || !approval.approver_email) return moved;
@@ -229,10 +235,11 @@ async function decide(
   if (decision === 'decline' && !comment?.trim())
     throw AppError.validation('comment', 'reason_required_to_decline');
   return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now().toISOString();
     const moved = await repo.transitionApproval(trx, approval.id, 'pending', {
       status: decision === 'approve' ? 'approved' : 'declined',
       comment,
-      decided_at: nowIso(),
+      decided_at: now,
       decided_by: decidedBy,
       token_hash: null,
     });
@@ -245,7 +252,7 @@ async function decide(
       await repo.updateApplication(trx, application.id, {
         status: 'declined',
         decision_reason: comment,
-        updated_at: nowIso(),
+        updated_at: now,
       });
       await notifyApplicant(deps, trx, application, 'declined', comment, JSON.parse(approval.label));
     }
@@ -255,7 +262,8 @@ async function decide(
 
 async function approvalForToken(deps: IntakeDeps, token: string): Promise<repo.ApprovalView> {
   const approval = await repo.findApprovalByTokenHash(deps.db, digestToken(token));
-  if (approval?.status !== 'pending' || !approval.token_expires_at || approval.token_expires_at <= nowIso()) {
+  const now = deps.clock.now().toISOString();
+  if (approval?.status !== 'pending' || !approval.token_expires_at || approval.token_expires_at <= now) {
     throw new AppError('token_invalid');
   }
   return approval;
@@ -267,7 +275,7 @@ async function approvalRequest(deps: IntakeDeps, approval: repo.ApprovalView, lo
   const settings = parseSettings(application.programme_settings);
   return {
     approval: presentApproval(approval),
-    application: await presentForApprover(deps.db, application, locale),
+    application: await presentForApprover(deps.db, application, locale, deps.clock.now().toISOString()),
     labels: {
       developmentAreas: settings.developmentAreas,
       applicationQuestions: settings.applicationQuestions.filter((q) => !q.private),
@@ -367,10 +375,10 @@ export async function listOwnDecidedApprovals(deps: IntakeDeps, actor: Actor): P
 
 /**
  * Mails a fresh link for every approval that has waited longer than its programme's reminder
- * interval since it was asked or last reminded. Safe to run from every instance: the conditional
- * update lets only one of them remind each approval.
+ * interval since it was asked or last reminded, as of `now` (the clock's time unless given). Safe
+ * to run from every instance: the conditional update lets only one of them remind each approval.
  */
-export async function sendApprovalReminders(deps: IntakeDeps, now: Date = new Date()): Promise<number> {
+export async function sendApprovalReminders(deps: IntakeDeps, now: Date = deps.clock.now()): Promise<number> {
   const pending = await repo.listPendingApprovals(deps.db);
   let sent = 0;
   for (const approval of pending) {

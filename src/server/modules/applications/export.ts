@@ -123,9 +123,11 @@ export async function exportApplications(
   applications: Application[],
   format: 'csv' | 'xlsx',
   locale: Locale,
+  /** When it is exported: the file is named by its day. */
+  now: Date,
 ) {
   const table = [[...headers[locale]], ...rowsOf(applications, locale)];
-  const stamp = todayInSweden();
+  const stamp = todayInSweden(now);
   if (format === 'csv') {
     return {
       contentType: 'text/csv; charset=utf-8',
@@ -134,6 +136,8 @@ export async function exportApplications(
     };
   }
   const workbook = new ExcelJS.Workbook();
+  workbook.created = now;
+  workbook.modified = now;
   const sheet = workbook.addWorksheet(locale === 'sv' ? 'Ansökningar' : 'Applications');
   for (const row of table) sheet.addRow(row.map(defuse));
   sheet.getRow(1).font = { bold: true };

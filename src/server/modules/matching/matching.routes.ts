@@ -26,7 +26,8 @@ const tags = ['matching'];
 
 export async function matchingRoutes(app: App, deps: Deps) {
   const r = typed(app);
-  const { db } = deps;
+  const { db, clock } = deps;
+  const now = () => clock.now().toISOString();
 
   r.get(
     '/api/programmes/:id/matching',
@@ -41,7 +42,7 @@ export async function matchingRoutes(app: App, deps: Deps) {
       },
     },
     async (request) =>
-      service.getBoard(db, request.actor, request.params.id, request.query.roundId, request.locale),
+      service.getBoard(db, request.actor, request.params.id, request.query.roundId, request.locale, now()),
   );
 
   r.post(
@@ -80,7 +81,7 @@ export async function matchingRoutes(app: App, deps: Deps) {
         response: { 200: matchingRunSchema },
       },
     },
-    async (request) => service.getRun(db, request.actor, request.params.id, request.locale),
+    async (request) => service.getRun(db, request.actor, request.params.id, request.locale, now()),
   );
 
   r.post(
@@ -95,7 +96,7 @@ export async function matchingRoutes(app: App, deps: Deps) {
         response: { 200: swapPreviewSchema },
       },
     },
-    async (request) => service.swapPreview(db, request.actor, request.params.id, request.body),
+    async (request) => service.swapPreview(db, request.actor, request.params.id, request.body, now()),
   );
 
   r.post(
@@ -123,7 +124,8 @@ export async function matchingRoutes(app: App, deps: Deps) {
         response: { 200: candidatesSchema },
       },
     },
-    async (request) => service.candidates(db, request.actor, request.params.id, request.body, request.locale),
+    async (request) =>
+      service.candidates(db, request.actor, request.params.id, request.body, request.locale, now()),
   );
 
   r.post(
@@ -155,7 +157,7 @@ export async function matchingRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.decide(db, request.actor, request.params.id, request.body)),
+      reply.status(201).send(await service.decide(db, request.actor, request.params.id, request.body, now())),
   );
 
   r.delete(
@@ -169,7 +171,7 @@ export async function matchingRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      await service.removeDecision(db, request.actor, request.params.id);
+      await service.removeDecision(db, request.actor, request.params.id, now());
       return reply.status(204).send(null);
     },
   );
@@ -224,7 +226,7 @@ export async function matchingRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await pairs.declareConflict(db, request.actor, request.body)),
+      reply.status(201).send(await pairs.declareConflict(db, request.actor, request.body, now())),
   );
 
   r.delete(
@@ -238,7 +240,7 @@ export async function matchingRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      await pairs.withdrawConflict(db, request.actor, request.params.id);
+      await pairs.withdrawConflict(db, request.actor, request.params.id, now());
       return reply.status(204).send(null);
     },
   );

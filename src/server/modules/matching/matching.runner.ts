@@ -1,5 +1,5 @@
+import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connection.ts';
-import { nowIso } from '../../util.ts';
 import type { MatchingInput, MatchingRunResult, Progress } from './engine/index.ts';
 import { hashInput, runMatching, runMatchingInWorker } from './engine/index.ts';
 import * as repo from './matching.repository.ts';
@@ -24,9 +24,9 @@ export interface StartedRun {
   done: Promise<void>;
 }
 
-/** Inserts a run and makes it; a small one is finished before this returns. */
+/** Inserts a run and makes it; a small one is finished before this returns. Its times are the clock's. */
 export async function startRun(
-  db: Db,
+  deps: { db: Db; clock: Clock },
   run: {
     id: string;
     programmeId: string;
@@ -37,7 +37,8 @@ export async function startRun(
   },
   input: MatchingInput,
 ): Promise<StartedRun> {
-  const now = nowIso();
+  const { db, clock } = deps;
+  const now = clock.now().toISOString();
   await repo.insertRun(db, {
     id: run.id,
     programme_id: run.programmeId,
@@ -63,33 +64,34 @@ export async function startRun(
     try {
       result = runMatching(input, { explain: true });
     } catch (error) {
-      await fail(db, run.id, error);
+      await fail(deps, run.id, error);
       return { id: run.id, done: Promise.resolve() };
     }
-    await finish(db, run.id, result);
+    await finish(deps, run.id, result);
     return { id: run.id, done: Promise.resolve() };
   }
-  let last = 0;
+  // Throttled by the time that has passed in this process, not by the clock (which a test may hold still).
+  let last = Number.NEGATIVE_INFINITY;
   const onProgress = (progress: Progress) => {
-    const at = Date.now();
+    const at = performance.now();
     if (at - last < runnerSettings.progressEveryMs) return;
     last = at;
     void repo
-      .updateRunProgress(db, run.id, progress.phase, progress.fraction, nowIso())
+      .updateRunProgress(db, run.id, progress.phase, progress.fraction, clock.now().toISOString())
       .catch(() => undefined);
   };
   const done = runMatchingInWorker(input, onProgress, { explain: pairs <= 250_000 })
     .then(
-      (result) => finish(db, run.id, result),
-      (error: unknown) => fail(db, run.id, error),
+      (result) => finish(deps, run.id, result),
+      (error: unknown) => fail(deps, run.id, error),
     )
     .catch(() => undefined);
   return { id: run.id, done };
 }
 
-async function finish(db: Db, id: string, result: MatchingRunResult): Promise<void> {
-  const now = nowIso();
-  await repo.updateRun(db, id, {
+async function finish(deps: { db: Db; clock: Clock }, id: string, result: MatchingRunResult): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await repo.updateRun(deps.db, id, {
     status: 'done',
     progress_phase: 'saving',
     progress_fraction: 1,
@@ -101,9 +103,9 @@ async function finish(db: Db, id: string, result: MatchingRunResult): Promise<vo
   });
 }
 
-async function fail(db: Db, id: string, error: unknown): Promise<void> {
-  const now = nowIso();
-  await repo.updateRun(db, id, {
+async function fail(deps: { db: Db; clock: Clock }, id: string, error: unknown): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await repo.updateRun(deps.db, id, {
     status: 'failed',
     error: error instanceof Error ? error.message.slice(0, 2000) : String(error).slice(0, 2000),
     finished_at: now,
@@ -111,8 +113,8 @@ async function fail(db: Db, id: string, error: unknown): Promise<void> {
   });
 }
 
-/** A run's status as shown: a run that stopped reporting long ago is no longer running. */
-export function effectiveStatus(row: repo.RunRow): 'running' | 'done' | 'failed' {
+/** A run's status at `now` (an ISO instant): a run that stopped reporting long ago is no longer running. */
+export function effectiveStatus(row: repo.RunRow, now: string): 'running' | 'done' | 'failed' {
   if (row.status !== 'running') return row.status as 'done' | 'failed';
-  return Date.now() - Date.parse(row.updated_at) > runnerSettings.staleAfterMs ? 'failed' : 'running';
+  return Date.parse(now) - Date.parse(row.updated_at) > runnerSettings.staleAfterMs ? 'failed' : 'running';
 }

@@ -25,7 +25,7 @@ import { authorize, can, isNetworkAdmin } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import { parseSettings } from '../applications/applications.presenter.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import {
@@ -202,6 +202,8 @@ interface RunContext {
   db: Queryable;
   actor: Actor;
   locale: Locale;
+  /** The moment of reading (an ISO instant): a run that stopped reporting long before is shown failed. */
+  now: string;
   networkId: string;
   snapshot: Snapshot;
   decisions: repo.DecisionRow[];
@@ -209,7 +211,7 @@ interface RunContext {
 }
 
 async function presentRun(ctx: RunContext, run: repo.RunRow): Promise<MatchingRun> {
-  const status = effectiveStatus(run);
+  const status = effectiveStatus(run, ctx.now);
   const view = viewFor(ctx.actor, ctx.networkId);
   const base: MatchingRun = {
     id: run.id,
@@ -448,6 +450,7 @@ export async function getBoard(
   programmeId: string,
   roundId: string | undefined,
   locale: Locale,
+  now: string,
 ): Promise<MatchingBoard> {
   const { programme, settings } = await loadProgramme(db, actor, programmeId, 'readMatching');
   const round = await resolveRound(db, programme, roundId);
@@ -462,6 +465,7 @@ export async function getBoard(
     db,
     actor: actor!,
     locale,
+    now,
     networkId,
     snapshot,
     decisions: snapshot.decisions,
@@ -548,16 +552,18 @@ export async function startBatchRun(
   locale: Locale,
 ): Promise<MatchingRun> {
   const { db } = deps;
+  const now = deps.clock.now().toISOString();
   const { programme, settings } = await loadProgramme(db, actor, programmeId, 'runMatching');
   if (!isCohort(settings)) throw AppError.validation('roundId', 'one_adept_at_a_time');
   const round = await resolveRound(db, programme, roundId);
   if (!round) throw AppError.validation('roundId', 'required');
   const latest = await repo.latestRun(db, programme.id, round.id, 'batch');
-  if (latest && effectiveStatus(latest) === 'running') return runView(db, actor!, latest.id, locale);
+  if (latest && effectiveStatus(latest, now) === 'running')
+    return runView(db, actor!, latest.id, locale, now);
   const snapshot = await buildSnapshot(db, programme, round.id);
   if (snapshot.adepts.length === 0) throw AppError.validation('roundId', 'no_adepts_waiting');
   const started = await startRun(
-    db,
+    deps,
     {
       id: newId(),
       programmeId: programme.id,
@@ -568,11 +574,17 @@ export async function startBatchRun(
     },
     snapshot.input,
   );
-  await recordAudit(db, actor!, 'create', 'matching_run', started.id, programme.network_id);
-  return runView(db, actor!, started.id, locale);
+  await recordAudit(db, actor!, 'create', 'matching_run', started.id, programme.network_id, now);
+  return runView(db, actor!, started.id, locale, now);
 }
 
-async function runView(db: Queryable, actor: Actor, runId: string, locale: Locale): Promise<MatchingRun> {
+async function runView(
+  db: Queryable,
+  actor: Actor,
+  runId: string,
+  locale: Locale,
+  now: string,
+): Promise<MatchingRun> {
   const run = (await repo.findRun(db, runId))!;
   const programme = (await findProgramme(db, run.programme_id))!;
   const snapshot = await buildSnapshot(db, programme, run.round_id);
@@ -581,6 +593,7 @@ async function runView(db: Queryable, actor: Actor, runId: string, locale: Local
       db,
       actor,
       locale,
+      now,
       networkId: programme.network_id,
       snapshot,
       decisions: snapshot.decisions,
@@ -595,9 +608,10 @@ export async function getRun(
   actor: Actor | null,
   runId: string,
   locale: Locale,
+  now: string,
 ): Promise<MatchingRun> {
   await loadRun(db, actor, runId);
-  return runView(db, actor!, runId, locale);
+  return runView(db, actor!, runId, locale, now);
 }
 
 // --- One adept at a time ---------------------------------------------------------------------------------------
@@ -625,6 +639,7 @@ export async function candidates(
   programmeId: string,
   body: z.infer<typeof adeptBodySchema>,
   locale: Locale,
+  now: string,
 ): Promise<Candidates> {
   const { programme } = await loadProgramme(db, actor, programmeId, 'runMatching');
   const row = await loadAdept(db, actor!, programme, body.adeptId);
@@ -639,7 +654,6 @@ export async function candidates(
   if (holding.has(adept.id)) throw AppError.validation('adeptId', 'already_paired');
   const ranking = rankMentors(snapshot.input, adept.id);
   const id = newId();
-  const now = nowIso();
   await repo.insertRun(db, {
     id,
     programme_id: programme.id,
@@ -711,7 +725,7 @@ export async function rematch(
   const snapshot = await buildSnapshot(db, programme, round?.id ?? null, { onlyAdept: body.adeptId });
   if (snapshot.adepts.length === 0) throw AppError.validation('adeptId', 'not_waiting');
   const started = await startRun(
-    db,
+    deps,
     {
       id: newId(),
       programmeId: programme.id,
@@ -723,7 +737,7 @@ export async function rematch(
     snapshot.input,
   );
   await started.done;
-  return runView(db, actor!, started.id, locale);
+  return runView(db, actor!, started.id, locale, deps.clock.now().toISOString());
 }
 
 // --- Decisions ---------------------------------------------------------------------------------------------------
@@ -741,6 +755,7 @@ export async function decide(
   actor: Actor | null,
   programmeId: string,
   body: DecisionInput,
+  now: string,
 ): Promise<MatchingDecision> {
   const { programme, settings } = await loadProgramme(db, actor, programmeId, 'readMatching');
   const adeptRow = await repo.participation(db, programme.id, body.adeptId, 'adept');
@@ -757,7 +772,6 @@ export async function decide(
     : null;
   if (isCohort(settings) && !round) throw AppError.validation('roundId', 'required');
   const roundId = round?.id ?? null;
-  const now = nowIso();
   let overridden: HardConstraintCode[] = [];
 
   if (body.kind === 'lock') {
@@ -813,7 +827,12 @@ export async function decide(
   });
 }
 
-export async function removeDecision(db: Db, actor: Actor | null, decisionId: string): Promise<void> {
+export async function removeDecision(
+  db: Db,
+  actor: Actor | null,
+  decisionId: string,
+  now: string,
+): Promise<void> {
   const decision = await repo.findDecision(db, decisionId);
   if (!decision || decision.removed_at !== null) throw notFound();
   const { programme } = await loadProgramme(db, actor, decision.programme_id, 'readMatching');
@@ -824,7 +843,7 @@ export async function removeDecision(db: Db, actor: Actor | null, decisionId: st
   );
   authorize(actor, 'read', subject);
   authorize(actor, 'decide', subject);
-  if (!(await repo.removeDecision(db, decisionId, actor!.personId, nowIso()))) throw new AppError('conflict');
+  if (!(await repo.removeDecision(db, decisionId, actor!.personId, now))) throw new AppError('conflict');
 }
 
 // --- Swap by hand ---------------------------------------------------------------------------------------------
@@ -835,9 +854,10 @@ export async function swapPreview(
   actor: Actor | null,
   runId: string,
   body: { adeptId: string; mentorId: string },
+  now: string,
 ): Promise<SwapPreview> {
   const { run, programme } = await loadRun(db, actor, runId);
-  if (run.kind !== 'batch' || effectiveStatus(run) !== 'done' || !run.result)
+  if (run.kind !== 'batch' || effectiveStatus(run, now) !== 'done' || !run.result)
     throw AppError.validation('runId', 'run_not_done');
   const input = JSON.parse(run.input) as MatchingInput;
   const result = JSON.parse(run.result) as MatchingRunResult;
@@ -911,7 +931,8 @@ export async function publish(
 ): Promise<PublishResult> {
   const { db } = deps;
   const { run, programme, settings } = await loadRun(db, actor, runId);
-  if (effectiveStatus(run) !== 'done' || !run.result) throw AppError.validation('runId', 'run_not_done');
+  if (effectiveStatus(run, deps.clock.now().toISOString()) !== 'done' || !run.result)
+    throw AppError.validation('runId', 'run_not_done');
   const offered = new Map<string, number>();
   let maxScore: number;
   if (run.kind === 'single') {
@@ -956,7 +977,7 @@ export async function publish(
       const published: PublishResult['published'] = [];
       const skipped: PublishResult['skipped'] = [];
       let mails = 0;
-      const now = nowIso();
+      const now = deps.clock.now().toISOString();
       for (const p of requested) {
         const key = `${p.adeptId}:${p.mentorId}`;
         const why = !waiting.has(p.adeptId)
@@ -1006,7 +1027,7 @@ export async function publish(
         published.push({ pairId, adeptId: p.adeptId, mentorId: p.mentorId });
       }
       if (published.length > 0)
-        await recordAudit(trx, actor!, 'create', 'pairs', run.id, programme.network_id);
+        await recordAudit(trx, actor!, 'create', 'pairs', run.id, programme.network_id, now);
       return { published, skipped, mails };
     });
   return publishPairs().catch((error: unknown) => {

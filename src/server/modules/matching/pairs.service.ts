@@ -9,7 +9,7 @@ import { authorize } from '../../authz/policy.ts';
 import type { Db, Queryable } from '../../db/connection.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import { type IntroducedPerson, levelNames } from '../mail/mail.templates.ts';
 import { loadPairs, pairFor } from '../pairs/pair-access.ts';
 import type { ProgrammeRow } from '../programmes/programmes.repository.ts';
@@ -147,7 +147,7 @@ export async function declinePair(
     throw AppError.validation('reason', 'cannot_decline');
   const role = pair.adept_id === actor!.personId ? 'adept' : 'mentor';
   await db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = deps.clock.now().toISOString();
     if (!(await repo.transitionPair(trx, pair.id, pair.status, 'declined', now)))
       throw new AppError('conflict');
     await repo.insertPairEvent(trx, {
@@ -214,6 +214,7 @@ export async function declareConflict(
   db: Db,
   actor: Actor | null,
   body: z.infer<typeof conflictBodySchema>,
+  now: string,
 ): Promise<DeclaredConflict> {
   if (!actor) throw new AppError('unauthenticated');
   if (body.email && body.email.toLowerCase() === actor.email.toLowerCase())
@@ -224,17 +225,17 @@ export async function declareConflict(
     other_name: body.name,
     other_email: body.email ? body.email.toLowerCase() : null,
     reason: body.reason,
-    created_at: nowIso(),
+    created_at: now,
     withdrawn_at: null,
   };
   await repo.insertConflict(db, row);
   return presentConflict(row);
 }
 
-export async function withdrawConflict(db: Db, actor: Actor | null, id: string): Promise<void> {
+export async function withdrawConflict(db: Db, actor: Actor | null, id: string, now: string): Promise<void> {
   if (!actor) throw new AppError('unauthenticated');
   const row = await repo.findConflict(db, id);
   // Someone else's declaration does not exist, as far as the caller can tell.
   if (!row || row.person_id !== actor.personId || row.withdrawn_at !== null) throw notFound();
-  await repo.withdrawConflict(db, id, nowIso());
+  await repo.withdrawConflict(db, id, now);
 }

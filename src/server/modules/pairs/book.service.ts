@@ -117,7 +117,7 @@ export async function readBook(deps: Deps, actor: Actor | null, pairId: string):
   const ctx = await pairFor(deps.db, actor, pairId, 'readContent');
   const personId = personOf(actor);
   const rows = await visibleItems(deps, deps.db, ctx, personId);
-  await auditContent(deps.db, actor!, 'read', ctx, 'mentor_book');
+  await auditContent(deps.db, actor!, 'read', ctx, 'mentor_book', deps.clock.now().toISOString());
   return {
     pairId: ctx.pair.id,
     items: rows.map((row) => present(deps, ctx, row, personId)),
@@ -136,7 +136,7 @@ export async function goalsSummary(deps: Deps, actor: Actor | null, pairId: stri
   const ctx = await pairFor(deps.db, actor, pairId, 'readContent');
   const personId = personOf(actor);
   const rows = await visibleItems(deps, deps.db, ctx, personId);
-  await auditContent(deps.db, actor!, 'read', ctx, 'mentor_book_goals');
+  await auditContent(deps.db, actor!, 'read', ctx, 'mentor_book_goals', deps.clock.now().toISOString());
   const items = rows.map((row) => present(deps, ctx, row, personId));
   const goals = items.filter((item) => item.kind === 'goal');
   return {
@@ -217,7 +217,7 @@ export async function createItem(
       created_at: now,
       updated_at: now,
     });
-    await auditContent(trx, actor!, 'create', ctx, 'mentor_book_item');
+    await auditContent(trx, actor!, 'create', ctx, 'mentor_book_item', now);
   });
   return reloadItem(deps, actor, pairId, id);
 }
@@ -291,7 +291,7 @@ export async function updateItem(
     if (input.visibility === 'private' && row.coordinator_shared_at) {
       await repo.setCoordinatorShare(trx, row.id, null);
     }
-    await auditContent(trx, actor!, 'update', ctx, 'mentor_book_item');
+    await auditContent(trx, actor!, 'update', ctx, 'mentor_book_item', now);
   });
   return reloadItem(deps, actor, pairId, itemId);
 }
@@ -309,7 +309,7 @@ export async function deleteItem(deps: Deps, actor: Actor | null, pairId: string
       if (others.length > 0) throw AppError.validation('item', 'book_goal_has_others_items');
     }
     await repo.deleteItem(trx, ctx.pair.id, row.id);
-    await auditContent(trx, actor!, 'update', ctx, 'mentor_book_item_delete');
+    await auditContent(trx, actor!, 'update', ctx, 'mentor_book_item_delete', deps.clock.now().toISOString());
   });
 }
 
@@ -356,7 +356,14 @@ export async function shareWithCoordinator(
     } else {
       await repo.setCoordinatorShare(trx, row.id, null);
     }
-    await auditContent(trx, actor!, 'update', ctx, share ? 'mentor_book_share' : 'mentor_book_unshare');
+    await auditContent(
+      trx,
+      actor!,
+      'update',
+      ctx,
+      share ? 'mentor_book_share' : 'mentor_book_unshare',
+      deps.clock.now().toISOString(),
+    );
   });
   return reloadItem(deps, actor, pairId, itemId);
 }
@@ -369,7 +376,7 @@ export async function sharedWithCoordinator(
 ): Promise<SharedBook> {
   const ctx = await pairFor(deps.db, actor, pairId, 'readShared');
   const rows = await repo.itemsSharedWithCoordinator(deps.db, ctx.pair.id);
-  await auditContent(deps.db, actor!, 'read', ctx, 'mentor_book_shared');
+  await auditContent(deps.db, actor!, 'read', ctx, 'mentor_book_shared', deps.clock.now().toISOString());
   return {
     items: rows
       .filter((row) => row.visibility === 'shared')
@@ -392,10 +399,11 @@ export async function exportBook(deps: Deps, actor: Actor | null, pairId: string
   const ctx = await pairFor(deps.db, actor, pairId, 'readContent');
   const personId = personOf(actor);
   const rows = await visibleItems(deps, deps.db, ctx, personId);
-  await auditContent(deps.db, actor!, 'export', ctx, 'mentor_book');
+  const exportedAt = deps.clock.now().toISOString();
+  await auditContent(deps.db, actor!, 'export', ctx, 'mentor_book', exportedAt);
   return {
     ctx,
-    exportedAt: deps.clock.now().toISOString(),
+    exportedAt,
     items: rows.map((row) => present(deps, ctx, row, personId)),
   };
 }
@@ -416,7 +424,14 @@ export async function clearBook(
       scope === 'own'
         ? await repo.deleteItemsOfAuthor(trx, ctx.pair.id, personId)
         : await repo.deleteOwnAndShared(trx, ctx.pair.id, personId);
-    await auditContent(trx, actor!, 'update', ctx, `mentor_book_clear_${scope}`);
+    await auditContent(
+      trx,
+      actor!,
+      'update',
+      ctx,
+      `mentor_book_clear_${scope}`,
+      deps.clock.now().toISOString(),
+    );
     return { deleted };
   });
 }

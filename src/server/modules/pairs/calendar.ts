@@ -63,8 +63,8 @@ export interface MeetingInvitationInput extends Omit<CalendarEvent, 'cancelled'>
   organizer: CalendarPerson;
   attendees: CalendarPerson[];
   locale: CalendarLocale;
-  /** When the invitation is made (DTSTAMP); defaults to now. */
-  now?: Date;
+  /** When the invitation is made (DTSTAMP): the clock's time. */
+  now: Date;
 }
 
 export interface CalendarAttachment {
@@ -84,7 +84,7 @@ export function meetingInvitation(input: MeetingInvitationInput): CalendarAttach
   const cancelled = input.method === 'CANCEL';
   const calendar = newCalendar(ICalCalendarMethod[input.method]);
   calendar.createEvent({
-    ...eventData({ ...input, cancelled }, input.now ?? new Date()),
+    ...eventData({ ...input, cancelled }, input.now),
     organizer: { name: input.organizer.name, email: input.organizer.email },
     attendees: input.attendees.map((person) => ({
       name: person.name,
@@ -103,12 +103,11 @@ export function meetingInvitation(input: MeetingInvitationInput): CalendarAttach
 }
 
 /** A subscribable feed of someone's meetings (METHOD:PUBLISH, no attendees: a feed is not an invitation). */
-export function calendarFeed(name: string, events: CalendarEvent[], options: { now?: Date } = {}): string {
+export function calendarFeed(name: string, events: CalendarEvent[], options: { now: Date }): string {
   const calendar = newCalendar(ICalCalendarMethod.PUBLISH);
   calendar.name(name);
   calendar.x([['X-WR-TIMEZONE', MEETING_TIME_ZONE]]);
-  const now = options.now ?? new Date();
-  for (const event of events) calendar.createEvent(eventData(event, now));
+  for (const event of events) calendar.createEvent(eventData(event, options.now));
   return render(calendar);
 }
 

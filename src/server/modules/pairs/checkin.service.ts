@@ -61,7 +61,7 @@ export async function getCheckin(deps: Deps, actor: Actor | null, pairId: string
   const state = present(deps, actor!, ctx, facts);
   // A coordinator reading a text marked for them reads the pair's content: it is logged.
   if (!ctx.role && state.answers.some((a) => a.comment !== null)) {
-    await auditContent(deps.db, actor!, 'read', ctx, 'pair_checkin_comment');
+    await auditContent(deps.db, actor!, 'read', ctx, 'pair_checkin_comment', deps.clock.now().toISOString());
   }
   return state;
 }

@@ -102,7 +102,7 @@ export async function getContract(deps: Deps, actor: Actor | null, pairId: strin
   const ctx = await pairFor(deps.db, actor, pairId, 'readContent');
   assertUsed(ctx, 'contract');
   const contract = await presentContract(deps, deps.db, ctx);
-  await auditContent(deps.db, actor!, 'read', ctx, 'pair_contract');
+  await auditContent(deps.db, actor!, 'read', ctx, 'pair_contract', nowOf(deps));
   return contract;
 }
 
@@ -140,7 +140,7 @@ export async function saveContract(
     const set = { content, text_version: version, updated_by: actor!.personId, updated_at: at };
     if (existing) await repo.updateAgreement(trx, id, set);
     else await repo.insertAgreement(trx, { id, pair_id: ctx.pair.id, kind: 'contract', ...set });
-    await auditContent(trx, actor!, 'update', ctx, 'pair_contract');
+    await auditContent(trx, actor!, 'update', ctx, 'pair_contract', at);
     return presentContract(deps, trx, ctx);
   });
 }

@@ -169,13 +169,14 @@ export function openForPair(
   return decryptContent(deps.keyring, wrappedDataKey, stored, location);
 }
 
-/** Reading or exporting the pair's content is written to the audit log (SPEC §6). */
+/** Reading or exporting the pair's content is written to the audit log (SPEC §6), dated `at`. */
 export async function auditContent(
   db: Queryable,
   actor: Actor,
   action: 'read' | 'export' | 'update' | 'create',
   ctx: PairContext,
   what: string,
+  at: string,
 ): Promise<void> {
-  await recordAudit(db, actor, action, what, ctx.pair.id, ctx.pair.network_id);
+  await recordAudit(db, actor, action, what, ctx.pair.id, ctx.pair.network_id, at);
 }

@@ -11,7 +11,7 @@ import * as service from './people.service.ts';
 
 const tags = ['people'];
 
-export async function peopleRoutes(app: App, { db }: Deps) {
+export async function peopleRoutes(app: App, { db, clock }: Deps) {
   const r = typed(app);
 
   r.get(
@@ -31,7 +31,7 @@ export async function peopleRoutes(app: App, { db }: Deps) {
   r.get(
     '/api/people/:id',
     { schema: { tags, summary: 'One person', params: idParams, response: { 200: personSchema } } },
-    async (request) => service.getPerson(db, request.actor, request.params.id),
+    async (request) => service.getPerson(db, request.actor, request.params.id, clock.now().toISOString()),
   );
 
   r.patch(
@@ -45,6 +45,7 @@ export async function peopleRoutes(app: App, { db }: Deps) {
         response: { 200: personSchema },
       },
     },
-    async (request) => service.updatePerson(db, request.actor, request.params.id, request.body),
+    async (request) =>
+      service.updatePerson(db, request.actor, request.params.id, request.body, clock.now().toISOString()),
   );
 }

@@ -10,7 +10,6 @@ import type { Actor } from '../../authz/actor.ts';
 import { authorize, seesRole, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Db } from '../../db/connection.ts';
 import { notFound } from '../../errors.ts';
-import { nowIso } from '../../util.ts';
 import { deleteSessionsOfPerson } from '../auth/auth.repository.ts';
 import { recordAudit } from '../privacy/audit.ts';
 import * as repo from './people.repository.ts';
@@ -69,10 +68,11 @@ async function loadVisiblePerson(
   return { row, roles: roles.filter((r) => readableNetworks.has(r.networkId)) };
 }
 
-export async function getPerson(db: Db, actor: Actor | null, id: string): Promise<Person> {
+/** A person as `actor` may read them; another's reading is audited, dated `now` (an ISO instant). */
+export async function getPerson(db: Db, actor: Actor | null, id: string, now: string): Promise<Person> {
   const { row, roles } = await loadVisiblePerson(db, actor, id, 'read');
   if (actor && actor.personId !== id)
-    await recordAudit(db, actor, 'read', 'person', id, roles[0]?.networkId ?? null);
+    await recordAudit(db, actor, 'read', 'person', id, roles[0]?.networkId ?? null, now);
   return presentPerson(row, roles);
 }
 
@@ -81,6 +81,7 @@ export async function updatePerson(
   actor: Actor | null,
   id: string,
   input: z.infer<typeof updatePersonBodySchema>,
+  now: string,
 ): Promise<Person> {
   const { roles } = await loadVisiblePerson(
     db,
@@ -92,12 +93,12 @@ export async function updatePerson(
     await repo.updatePerson(trx, id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.disabled !== undefined ? { disabled_at: input.disabled ? nowIso() : null } : {}),
-      updated_at: nowIso(),
+      ...(input.disabled !== undefined ? { disabled_at: input.disabled ? now : null } : {}),
+      updated_at: now,
     });
     // A disabled account is signed out everywhere at once.
     if (input.disabled) await deleteSessionsOfPerson(trx, id);
-    await recordAudit(trx, actor!, 'update', 'person', id, roles[0]?.networkId ?? null);
+    await recordAudit(trx, actor!, 'update', 'person', id, roles[0]?.networkId ?? null, now);
   });
   const { row } = await loadVisiblePerson(db, actor, id, 'read');
   return presentPerson(row, roles);

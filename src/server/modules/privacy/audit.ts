@@ -1,8 +1,8 @@
 import type { Actor } from '../../authz/actor.ts';
 import type { Queryable } from '../../db/connection.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 
-/** Who read or changed whose personal data, and when (SPEC §6). */
+/** Who read or changed whose personal data, and when (SPEC §6): `at`, an ISO instant. */
 export async function recordAudit(
   db: Queryable,
   actor: Actor,
@@ -10,6 +10,7 @@ export async function recordAudit(
   subjectType: string,
   subjectId: string,
   networkId: string | null,
+  at: string,
 ): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -20,7 +21,7 @@ export async function recordAudit(
       action,
       subject_type: subjectType,
       subject_id: subjectId,
-      created_at: nowIso(),
+      created_at: at,
     })
     .execute();
 }

@@ -8,7 +8,7 @@ import * as service from './privacy.service.ts';
 
 const tags = ['privacy'];
 
-export async function privacyRoutes(app: App, { db }: Deps) {
+export async function privacyRoutes(app: App, { db, clock }: Deps) {
   const r = typed(app);
 
   r.get(
@@ -24,7 +24,11 @@ export async function privacyRoutes(app: App, { db }: Deps) {
     async (request) => {
       const programme = await loadProgrammeForIntake(db, request.actor, request.params.id);
       return service.presentNotice(
-        await service.ensureCurrentNotice(db, { id: programme.id, settings: programme.parsedSettings }),
+        await service.ensureCurrentNotice(
+          db,
+          { id: programme.id, settings: programme.parsedSettings },
+          clock.now().toISOString(),
+        ),
       );
     },
   );
@@ -47,6 +51,7 @@ export async function privacyRoutes(app: App, { db }: Deps) {
         requireActor(request),
         { id: programme.id, settings: programme.parsedSettings },
         request.body.purpose,
+        clock.now().toISOString(),
       );
       return reply.status(201).send(consent);
     },
@@ -74,6 +79,7 @@ export async function privacyRoutes(app: App, { db }: Deps) {
         response: { 200: consentSchema },
       },
     },
-    async (request) => service.withdrawOwnConsent(db, requireActor(request), request.params.id),
+    async (request) =>
+      service.withdrawOwnConsent(db, requireActor(request), request.params.id, clock.now().toISOString()),
   );
 }

@@ -3,7 +3,7 @@ import { type ProgrammeSettings, programmeSettingsSchema } from '../../../shared
 import type { Actor } from '../../authz/actor.ts';
 import type { Queryable } from '../../db/connection.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import * as repo from './privacy.repository.ts';
 
 type NoticeContent = ProgrammeSettings['privacy'];
@@ -28,6 +28,7 @@ export function presentNotice(row: repo.NoticeRow): PrivacyNotice {
 export async function ensureCurrentNotice(
   db: Queryable,
   programme: { id: string; settings: ProgrammeSettings },
+  now: string,
 ): Promise<repo.NoticeRow> {
   const content = JSON.stringify(programme.settings.privacy);
   const latest = await repo.findLatestNotice(db, programme.id);
@@ -37,7 +38,7 @@ export async function ensureCurrentNotice(
     programme_id: programme.id,
     version: (latest?.version ?? 0) + 1,
     content,
-    created_at: nowIso(),
+    created_at: now,
   };
   try {
     await repo.insertNotice(db, row);
@@ -60,6 +61,7 @@ export async function grantConsents(
   programmeId: string,
   noticeId: string,
   purposes: string[],
+  now: string,
 ): Promise<void> {
   for (const purpose of new Set(purposes)) {
     if (await repo.findActiveConsent(db, personId, programmeId, purpose)) continue;
@@ -69,7 +71,7 @@ export async function grantConsents(
       programme_id: programmeId,
       purpose,
       notice_id: noticeId,
-      granted_at: nowIso(),
+      granted_at: now,
       withdrawn_at: null,
     });
   }
@@ -93,10 +95,15 @@ export async function listOwnConsents(db: Queryable, actor: Actor): Promise<Cons
   });
 }
 
-export async function withdrawOwnConsent(db: Queryable, actor: Actor, id: string): Promise<Consent> {
+export async function withdrawOwnConsent(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  now: string,
+): Promise<Consent> {
   const consent = await repo.findConsent(db, id);
   if (!consent || consent.person_id !== actor.personId) throw notFound();
-  await repo.withdrawConsent(db, id, nowIso());
+  await repo.withdrawConsent(db, id, now);
   const updated = (await listOwnConsents(db, actor)).find((c) => c.id === id);
   if (!updated) throw notFound();
   return updated;
@@ -107,11 +114,12 @@ export async function grantOwnConsent(
   actor: Actor,
   programme: { id: string; settings: ProgrammeSettings },
   purpose: string,
+  now: string,
 ): Promise<Consent> {
   if (!optionalPurposes(programme.settings).includes(purpose))
     throw AppError.validation('purpose', 'invalid_purpose');
-  const notice = await ensureCurrentNotice(db, programme);
-  await grantConsents(db, actor.personId, programme.id, notice.id, [purpose]);
+  const notice = await ensureCurrentNotice(db, programme, now);
+  await grantConsents(db, actor.personId, programme.id, notice.id, [purpose], now);
   const active = await repo.findActiveConsent(db, actor.personId, programme.id, purpose);
   const listed = (await listOwnConsents(db, actor)).find((c) => c.id === active?.id);
   if (!listed) throw notFound();

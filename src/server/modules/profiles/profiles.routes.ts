@@ -5,7 +5,7 @@ import * as service from './profiles.service.ts';
 
 const tags = ['profiles'];
 
-export async function profileRoutes(app: App, { db }: Deps) {
+export async function profileRoutes(app: App, { db, clock }: Deps) {
   const r = typed(app);
 
   r.get(
@@ -30,6 +30,7 @@ export async function profileRoutes(app: App, { db }: Deps) {
         response: { 200: profileSchema },
       },
     },
-    async (request) => service.updateOwnProfile(db, requireActor(request), request.body),
+    async (request) =>
+      service.updateOwnProfile(db, requireActor(request), request.body, clock.now().toISOString()),
   );
 }

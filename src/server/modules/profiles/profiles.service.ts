@@ -8,7 +8,6 @@ import type {
 } from '../../../shared/intake.ts';
 import type { Actor } from '../../authz/actor.ts';
 import type { Queryable } from '../../db/connection.ts';
-import { nowIso } from '../../util.ts';
 import * as repo from './profiles.repository.ts';
 
 const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
@@ -33,6 +32,7 @@ export async function updateOwnProfile(
   db: Queryable,
   actor: Actor,
   input: z.infer<typeof updateProfileBodySchema>,
+  now: string,
 ): Promise<Profile> {
   const existing = await repo.findProfile(db, actor.personId);
   await repo.saveProfile(
@@ -43,10 +43,10 @@ export async function updateOwnProfile(
       ...(input.needs ? { needs: JSON.stringify(input.needs) } : {}),
       ...(input.mentor ? { mentor: JSON.stringify(input.mentor) } : {}),
       ...(input.mentorPaused !== undefined
-        ? { mentor_paused_at: input.mentorPaused ? (existing?.mentor_paused_at ?? nowIso()) : null }
+        ? { mentor_paused_at: input.mentorPaused ? (existing?.mentor_paused_at ?? now) : null }
         : {}),
     },
-    nowIso(),
+    now,
   );
   return getOwnProfile(db, actor);
 }
@@ -56,6 +56,7 @@ export async function saveProfileFromApplication(
   db: Queryable,
   personId: string,
   parts: { basics: ProfileBasics; needs?: NeedsProfile | undefined; mentor?: MentorProfile | undefined },
+  now: string,
 ): Promise<void> {
   await repo.saveProfile(
     db,
@@ -65,6 +66,6 @@ export async function saveProfileFromApplication(
       ...(parts.needs ? { needs: JSON.stringify(parts.needs) } : {}),
       ...(parts.mentor ? { mentor: JSON.stringify(parts.mentor) } : {}),
     },
-    nowIso(),
+    now,
   );
 }
