@@ -372,21 +372,8 @@ async function admitCohort(deps: IntakeDeps): Promise<void> {
 
 export async function seedDemoActivity(deps: IntakeDeps): Promise<void> {
   await admitCohort(deps);
-
-  // A mentor the whole way into the pool: both approvals, then the administrator's.
-  const lena = await apply(deps, 'mentor.lena', 'municipal_individual', {
-    role: 'mentor',
-    basics: basics('Skolchef', '2009-08-01', 'indirect', 'Skola'),
-    mentor: mentor(
-      ['leading-leaders', 'change', 'communication'],
-      'Skolchef som har lett chefer i femton år.',
-    ),
-    manager: { name: 'Olof Chef', email: `chef.osthammar${demoDomain}` },
-  });
-  await approveNext(deps, lena.application.id, 'chef.osthammar');
-  await approveNext(deps, lena.application.id, 'hr.osthammar');
-  const admin = await actorFor(deps, 'admin');
-  await bulkDecide(deps, admin, lena.programmeId, { ids: [lena.application.id], action: 'approve' });
+  // Lena, a mentor the whole way into the pool, is admitted with the pairs' people, weeks before her
+  // pair with Omar (pair-year.ts).
 
   // An adept approved by manager and HR, waiting for the administrator's review.
   const dick = await apply(deps, 'adept.dick', 'municipal_individual', {

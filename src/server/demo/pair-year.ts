@@ -43,11 +43,11 @@ interface DemoPerson {
 }
 
 /** The municipalities' managers who approve (Upplands Väsby has none in the demo). */
-const managerOf: Record<number, string> = {
-  0: 'chef.enkoping',
-  1: 'chef.habo',
-  2: 'chef.knivsta',
-  4: 'chef.osthammar',
+const managerOf: Record<number, { local: string; name: string }> = {
+  0: { local: 'chef.enkoping', name: 'Elin Chef' },
+  1: { local: 'chef.habo', name: 'Per Chef' },
+  2: { local: 'chef.knivsta', name: 'Maria Chef' },
+  4: { local: 'chef.osthammar', name: 'Olof Chef' },
 };
 const hrOf = ['hr.enkoping', 'hr.habo', 'hr.knivsta', 'hr.vasby', 'hr.osthammar'];
 
@@ -106,6 +106,17 @@ export const pairYearPeople: DemoPerson[] = [
     sector: 'Funktionsstöd',
     areas: ['stress', 'leading-leaders'],
     about: 'Prioritera och leda genom andra i stället för att göra allt själv.',
+  },
+  {
+    org: 4,
+    role: 'mentor',
+    name: 'Lena Sjö',
+    local: 'mentor.lena',
+    title: 'Skolchef',
+    since: '2009-08-01',
+    sector: 'Skola',
+    areas: ['leading-leaders', 'change', 'communication'],
+    about: 'Skolchef som har lett chefer i femton år.',
   },
   {
     org: 0,
@@ -173,94 +184,6 @@ export const pairYearAccounts = pairYearPeople.map((p) => ({
   title: p.title,
 }));
 
-/** Applies through intake and is admitted: the manager, HR, then the administrator. */
-async function admit(deps: Deps, person: DemoPerson): Promise<void> {
-  const applied = await apply(deps, person.local, 'municipal_individual', {
-    role: person.role,
-    basics: basics(
-      person.title,
-      person.since,
-      person.role === 'mentor' ? 'indirect' : 'direct',
-      person.sector,
-    ),
-    ...(person.role === 'adept'
-      ? { needs: needs(person.areas, person.about) }
-      : { mentor: mentor(person.areas, person.about) }),
-    manager: { name: 'Chefen', email: `${managerOf[person.org]}${demoDomain}` },
-  });
-  await approveNext(deps, applied.application.id, managerOf[person.org]!);
-  await approveNext(deps, applied.application.id, hrOf[person.org]!);
-  await bulkDecide(deps, await actorFor(deps, 'admin'), applied.programmeId, {
-    ids: [applied.application.id],
-    action: 'approve',
-  });
-}
-
-/**
- * Intake runs on the system clock, so the admissions above are dated today. Each person applied,
- * was approved and was admitted some weeks before their first pair was introduced: the dates move
- * there, so that an application does not say it was sent after the mentorship it led to.
- */
-async function backdateIntake(deps: Deps, programmeId: string): Promise<void> {
-  const pairs = await deps.db
-    .selectFrom('pairs')
-    .select(['adept_id', 'mentor_id', 'published_at'])
-    .where('programme_id', '=', programmeId)
-    .execute();
-  const firstPair = new Map<string, string>();
-  for (const pair of pairs) {
-    for (const personId of [pair.adept_id, pair.mentor_id]) {
-      const seen = firstPair.get(personId);
-      if (!seen || pair.published_at < seen) firstPair.set(personId, pair.published_at);
-    }
-  }
-  for (const [personId, introduced] of firstPair) {
-    // In office hours: the introduction is dated at the start of its day.
-    const before = (days: number) =>
-      DateTime.fromISO(introduced)
-        .minus({ days })
-        .plus({ hours: 9 + (days % 5), minutes: 10 * (days % 6) })
-        .toUTC()
-        .toISO()!;
-    const applications = await deps.db
-      .selectFrom('applications')
-      .select('id')
-      .where('person_id', '=', personId)
-      .where('programme_id', '=', programmeId)
-      .execute();
-    for (const { id } of applications) {
-      await deps.db
-        .updateTable('applications')
-        .set({
-          submitted_at: before(42),
-          notice_acknowledged_at: before(42),
-          decided_at: before(28),
-          updated_at: before(28),
-        })
-        .where('id', '=', id)
-        .execute();
-      // The manager answers four days after applying, HR four days after that.
-      for (const [position, asked, answered] of [
-        [0, 42, 38],
-        [1, 38, 34],
-      ] as const) {
-        await deps.db
-          .updateTable('application_approvals')
-          .set({ requested_at: before(asked), decided_at: before(answered) })
-          .where('application_id', '=', id)
-          .where('position', '=', position)
-          .execute();
-      }
-    }
-    await deps.db
-      .updateTable('consents')
-      .set({ granted_at: before(42) })
-      .where('person_id', '=', personId)
-      .where('programme_id', '=', programmeId)
-      .execute();
-  }
-}
-
 /** One pair's history: a clock that starts on its first day and services called as the days pass. */
 class Timeline {
   readonly clock: ManualClock;
@@ -282,6 +205,48 @@ class Timeline {
     return this.start.plus({ days: day }).toISODate()!;
   }
 }
+
+/**
+ * Applies through intake and is admitted on the timeline of the person's first pair, in office hours:
+ * applies six weeks before the pair is introduced, the manager approves four days later and HR four
+ * days after that, and the administrator admits the application four weeks before the introduction.
+ */
+async function admit(t: Timeline, person: DemoPerson): Promise<void> {
+  const manager = managerOf[person.org]!;
+  t.at(-42, '11:00');
+  const applied = await apply(t.deps, person.local, 'municipal_individual', {
+    role: person.role,
+    basics: basics(
+      person.title,
+      person.since,
+      person.role === 'mentor' ? 'indirect' : 'direct',
+      person.sector,
+    ),
+    ...(person.role === 'adept'
+      ? { needs: needs(person.areas, person.about) }
+      : { mentor: mentor(person.areas, person.about) }),
+    manager: { name: manager.name, email: `${manager.local}${demoDomain}` },
+  });
+  t.at(-38, '12:20');
+  await approveNext(t.deps, applied.application.id, manager.local);
+  t.at(-34, '13:40');
+  await approveNext(t.deps, applied.application.id, hrOf[person.org]!);
+  t.at(-28, '12:40');
+  await bulkDecide(t.deps, await actorFor(t.deps, 'admin'), applied.programmeId, {
+    ids: [applied.application.id],
+    action: 'approve',
+  });
+}
+
+/** The pairs below: adept, mentor, and the day each was introduced, in days before today. */
+const introductions = [
+  { adept: 'adept.ebba', mentor: 'mentor.sven', daysAgo: 2 },
+  { adept: 'adept.moa', mentor: 'mentor.per', daysAgo: 20 },
+  { adept: 'adept.omar', mentor: 'mentor.lena', daysAgo: 75 },
+  { adept: 'adept.ylva', mentor: 'mentor.bengt', daysAgo: 210 },
+  { adept: 'adept.anders', mentor: 'mentor.gunilla', daysAgo: 350 },
+  { adept: 'adept.therese', mentor: 'mentor.sven', daysAgo: 430 },
+];
 
 interface Cast {
   adept: Actor;
@@ -413,7 +378,13 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
   const outboxBefore = new Set(
     (await base.db.selectFrom('outbox').select('id').execute()).map((row) => row.id),
   );
-  for (const person of pairYearPeople) await admit(base, person);
+  const today = DateTime.fromJSDate(base.clock.now(), { zone: 'Europe/Stockholm' }).startOf('day');
+  const timeline = (daysAgo: number) => new Timeline(base, today.minus({ days: daysAgo }));
+  // Everyone applied and was admitted some weeks before their first pair was introduced.
+  for (const person of pairYearPeople) {
+    const pairs = introductions.filter((p) => p.adept === person.local || p.mentor === person.local);
+    await admit(timeline(Math.max(...pairs.map((p) => p.daysAgo))), person);
+  }
   const admin = await actorFor(base, 'admin');
   const programme: DemoProgramme = await base.db
     .selectFrom('programmes')
@@ -422,20 +393,20 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
     .where('network_id', '=', admin.roles[0]!.networkId)
     .executeTakeFirstOrThrow();
   const actor = (local: string) => actorFor(base, local);
-  const today = DateTime.fromJSDate(base.clock.now(), { zone: 'Europe/Stockholm' }).startOf('day');
-  const timeline = (daysAgo: number) => new Timeline(base, today.minus({ days: daysAgo }));
+  /** Publishes the pair of this adept (see `introductions`) on the first day of its timeline. */
+  const introduce = async (adept: string) => {
+    const { mentor, daysAgo } = introductions.find((p) => p.adept === adept)!;
+    const t = timeline(daysAgo);
+    const cast = { adept: await actor(adept), mentor: await actor(mentor) };
+    return { t, cast, pairId: await publish(base, programme, cast, t, admin) };
+  };
 
   // Introduced two days ago: the adept is to get in touch.
-  {
-    const cast = { adept: await actor('adept.ebba'), mentor: await actor('mentor.sven') };
-    await publish(base, programme, cast, timeline(2), admin);
-  }
+  await introduce('adept.ebba');
 
   // Three weeks in: the first meeting is held, both accepted, the mentor has signed, the adept has not.
   {
-    const t = timeline(20);
-    const cast = { adept: await actor('adept.moa'), mentor: await actor('mentor.per') };
-    const pairId = await publish(base, programme, cast, t, admin);
+    const { t, cast, pairId } = await introduce('adept.moa');
     await meet(t, pairId, cast, 12);
     await agree(t, pairId, cast, 13, ['mentor']);
     t.at(18);
@@ -450,9 +421,7 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
 
   // Ten weeks in: three meetings logged, a SMART goal with its steps and ratings, the check-in half answered.
   {
-    const t = timeline(75);
-    const cast = { adept: await actor('adept.omar'), mentor: await actor('mentor.lena') };
-    const pairId = await publish(base, programme, cast, t, admin);
+    const { t, cast, pairId } = await introduce('adept.omar');
     await meet(t, pairId, cast, 8, [
       'Vi har träffats för första gången.',
       'Vi pratade om mina förväntningar och om hur en vanlig vecka ser ut för mig.',
@@ -538,9 +507,7 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
 
   // Seven months in: no meeting for nine weeks, a low check-in the coordinator sees, an overdue milestone.
   {
-    const t = timeline(210);
-    const cast = { adept: await actor('adept.ylva'), mentor: await actor('mentor.bengt') };
-    const pairId = await publish(base, programme, cast, t, admin);
+    const { t, cast, pairId } = await introduce('adept.ylva');
     await meet(t, pairId, cast, 10);
     await agree(t, pairId, cast, 10, ['adept', 'mentor']);
     await createItem(
@@ -580,9 +547,7 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
 
   // Eleven and a half months in: monthly meetings kept, the year is ending.
   {
-    const t = timeline(350);
-    const cast = { adept: await actor('adept.anders'), mentor: await actor('mentor.gunilla') };
-    const pairId = await publish(base, programme, cast, t, admin);
+    const { t, cast, pairId } = await introduce('adept.anders');
     await meet(t, pairId, cast, 9);
     await agree(t, pairId, cast, 9, ['adept', 'mentor']);
     for (const day of [40, 70, 100, 130, 165, 200, 235, 270, 300, 330]) {
@@ -594,9 +559,7 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
 
   // A year and two months ago, closed two months ago: the evaluations are open.
   {
-    const t = timeline(430);
-    const cast = { adept: await actor('adept.therese'), mentor: await actor('mentor.sven') };
-    const pairId = await publish(base, programme, cast, t, admin);
+    const { t, cast, pairId } = await introduce('adept.therese');
     await meet(t, pairId, cast, 7);
     await agree(t, pairId, cast, 7, ['adept', 'mentor']);
     for (const day of [35, 70, 105, 140, 175, 210, 245, 280, 315, 350]) {
@@ -607,8 +570,6 @@ export async function seedDemoPairs(base: Deps): Promise<void> {
     t.at(368, '15:00');
     await recordClosing(t.deps, cast.mentor, pairId);
   }
-
-  await backdateIntake(base, programme.id);
 
   // The past's mails go; today's reminders and flags stay, as the periodic jobs leave them.
   const queued = (await base.db.selectFrom('outbox').select('id').execute())

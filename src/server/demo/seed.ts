@@ -3,7 +3,7 @@ import type { Queryable } from '../db/connection.ts';
 import type { IntakeDeps } from '../modules/applications/applications.service.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { findProgrammeTemplate } from '../modules/programmes/programme.templates.ts';
-import { newId, nowIso } from '../util.ts';
+import { newId } from '../util.ts';
 import { cohortPeople, seedDemoActivity } from './activity.ts';
 import { pairYearAccounts, seedDemoPairs } from './pair-year.ts';
 
@@ -80,7 +80,6 @@ const demoPeople: { org: number | null; role: string; name: string; email: strin
     email: 'mentor.magnus@demo.bollplank.se',
     title: 'Socialchef',
   },
-  { org: 4, role: 'mentor', name: 'Lena Sjö', email: 'mentor.lena@demo.bollplank.se', title: 'Skolchef' },
   {
     org: 2,
     role: 'adept',
@@ -203,7 +202,7 @@ export async function recreateDemo(deps: IntakeDeps): Promise<DemoInfo> {
 async function seedDemo(deps: IntakeDeps): Promise<DemoInfo> {
   const { db } = deps;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const now = nowIso();
+  const now = deps.clock.now().toISOString();
   const networkId = newId();
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('networks').values({ id: networkId, name: networkName, created_at: now }).execute();
