@@ -1,6 +1,8 @@
 /**
- * Where the pair's year reads the time from. The server uses the system clock; tests pass one they
- * can move, to walk a pair through its year (deadlines, reminders, retention) in seconds.
+ * Where the whole server reads the time from (`deps.clock`): intake, matching, people, mail, the
+ * audit log and the pair's year; only sessions keep to the system clock (auth.service.ts). The
+ * server uses the system clock; tests and the demo pass one they can move, to walk a pair through
+ * its year (deadlines, reminders, retention) in seconds.
  */
 export interface Clock {
   now(): Date;

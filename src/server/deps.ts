@@ -11,7 +11,7 @@ export interface Deps {
   db: Db;
   config: Config;
   mailer: Mailer;
-  /** The time the pair's year runs on (deadlines, reminders, retention). */
+  /** The time the whole server runs on (see clock.ts). */
   clock: Clock;
   /** Keys for mentor-book content at rest. */
   keyring: Keyring;
