@@ -44,7 +44,7 @@ export function testDeps(db: Db, config: Config = testConfig(), clock: Clock = s
   return {
     db,
     config,
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom }),
+    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, clock }),
     clock,
     keyring: resolveKeyring(config),
   };

@@ -5,7 +5,7 @@ import * as service from './home.service.ts';
 
 /** What waits for the signed-in person, and who runs this installation. */
 export async function homeRoutes(app: App, deps: Deps) {
-  const { db, config } = deps;
+  const { config } = deps;
   const r = typed(app);
 
   r.get(
@@ -19,7 +19,7 @@ export async function homeRoutes(app: App, deps: Deps) {
       },
     },
     async (request) => {
-      const tasks = await service.tasksFor(db, request.actor);
+      const tasks = await service.tasksFor(deps, request.actor);
       // The pair's year: one's own pairs and their next step, and the pairs one runs.
       return { ...tasks, ...(await homePairTasks(deps, request.actor!)) };
     },

@@ -11,7 +11,7 @@ import { type Pairing, pairingIn } from '../../../shared/matching.ts';
 import type { ProgrammeSettings } from '../../../shared/programme.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { type ApprovalSubject, authorize, can, visibleOrganisationIds } from '../../authz/policy.ts';
-import type { Queryable } from '../../db/connection.ts';
+import type { Deps } from '../../deps.ts';
 import * as matchingRepo from '../matching/matching.repository.ts';
 import * as repo from './home.repository.ts';
 
@@ -28,9 +28,10 @@ const reviewStatuses = ['pending_review', 'completion_requested', 'awaiting_appr
  * application they may not open.
  */
 export async function tasksFor(
-  db: Queryable,
+  deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor | null,
 ): Promise<Omit<HomeTasks, 'myPairs' | 'pairFollowUp'>> {
+  const { db } = deps;
   // Only ever about oneself: being signed in is the whole rule.
   authorize(actor, 'read', { type: 'person', personId: actor?.personId ?? '', roles: actor?.roles ?? [] });
   const me = actor!;
@@ -161,7 +162,7 @@ export async function tasksFor(
     applications: own.map((row) =>
       presentOwn(row, pairingIn(pairsAs(pairs, me.personId), row.programme_id, row.role)),
     ),
-    openProgrammes: presentOpen(open, todayInSweden()),
+    openProgrammes: presentOpen(open, todayInSweden(deps.clock.now())),
   };
 }
 
