@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/server/modules/auth/auth.service.ts';
 import { importForm, postForm } from '../src/server/modules/imports/imports.test-helpers.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
-import { digestToken, newId, newSecretToken, nowIso } from '../src/server/util.ts';
+import { digestToken, newId, newSecretToken } from '../src/server/util.ts';
 import type { Role } from '../src/shared/roles.ts';
 import {
   type Caller,
@@ -23,7 +23,7 @@ import { bookRows } from './authz/rows/book.rows.ts';
 import { lifecycleRows } from './authz/rows/lifecycle.rows.ts';
 import { meetingsRows } from './authz/rows/meetings.rows.ts';
 import { planRows } from './authz/rows/plan.rows.ts';
-import { applicantBasics, buildPerson, buildWideCast } from './factories.ts';
+import { applicantBasics, buildPerson, buildWideCast, nowIso } from './factories.ts';
 import { freshConflict, freshDecision, freshPair, sharedMatchingFixture } from './matching-support.ts';
 import { insertBookItem, pairWithNeighbours } from './pair-support.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from './support.ts';

@@ -1,8 +1,11 @@
 import type { Db } from '../src/server/db/connection.ts';
 import { hashPassword } from '../src/server/modules/auth/password.ts';
-import { newId, nowIso } from '../src/server/util.ts';
+import { newId } from '../src/server/util.ts';
 import type { Role } from '../src/shared/roles.ts';
 import { TEST_PASSWORD } from './support.ts';
+
+/** Now, by the system clock: for fixtures (the server itself reads `deps.clock`). */
+export const nowIso = (): string => new Date().toISOString();
 
 // Hashing is deliberately slow; every test person shares one hash of TEST_PASSWORD.
 let passwordHash: Promise<string> | undefined;

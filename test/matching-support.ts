@@ -4,10 +4,10 @@ import { buildSnapshot } from '../src/server/modules/matching/matching.input.ts'
 import { startRun } from '../src/server/modules/matching/matching.runner.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
 import { findProgramme } from '../src/server/modules/programmes/programmes.repository.ts';
-import { newId, nowIso } from '../src/server/util.ts';
+import { newId } from '../src/server/util.ts';
 import type { MentorProfile, NeedsProfile, ProfileBasics } from '../src/shared/intake.ts';
 import type { ProgrammeTemplateKey } from '../src/shared/programme.ts';
-import { buildPerson } from './factories.ts';
+import { buildPerson, nowIso } from './factories.ts';
 
 /**
  * Admitted adepts and mentors for matching tests, written straight into the database as intake leaves

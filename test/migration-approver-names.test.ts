@@ -5,9 +5,9 @@ import * as spine from '../src/server/db/migrations/2026-11-23T00-spine.ts';
 import * as intake from '../src/server/db/migrations/2026-11-23T01-intake.ts';
 import * as matching from '../src/server/db/migrations/2026-11-24T10-matching.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
-import { newId, nowIso } from '../src/server/util.ts';
+import { newId } from '../src/server/util.ts';
 import { programmeSettingsSchema } from '../src/shared/programme.ts';
-import { buildNetwork, buildOrganisation, buildPerson } from './factories.ts';
+import { buildNetwork, buildOrganisation, buildPerson, nowIso } from './factories.ts';
 import { databaseMigratedWith, insertStoredProgramme } from './migration-support.ts';
 import { dialects } from './support.ts';
 

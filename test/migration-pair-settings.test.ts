@@ -6,8 +6,8 @@ import * as approverNames from '../src/server/db/migrations/2026-11-24T05-approv
 import * as matching from '../src/server/db/migrations/2026-11-24T10-matching.ts';
 import * as pairYear from '../src/server/db/migrations/2026-11-24T20-pair-year.ts';
 import { findProgrammeTemplate } from '../src/server/modules/programmes/programme.templates.ts';
-import { newId, nowIso } from '../src/server/util.ts';
-import { buildNetwork, buildOrganisation, buildPerson } from './factories.ts';
+import { newId } from '../src/server/util.ts';
+import { buildNetwork, buildOrganisation, buildPerson, nowIso } from './factories.ts';
 import { databaseMigratedWith, insertStoredProgramme } from './migration-support.ts';
 import { dialects } from './support.ts';
 

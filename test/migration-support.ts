@@ -2,7 +2,8 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import pg from 'pg';
 import { afterEach } from 'vitest';
 import { createDatabase, type Db } from '../src/server/db/connection.ts';
-import { newId, nowIso } from '../src/server/util.ts';
+import { newId } from '../src/server/util.ts';
+import { nowIso } from './factories.ts';
 
 /** Databases made for a migration test: an in-memory SQLite, or a PostgreSQL schema of its own. */
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,10 +1,10 @@
 import type { Db } from '../src/server/db/connection.ts';
 import type { Deps } from '../src/server/deps.ts';
 import { sealForPair } from '../src/server/modules/pairs/pair-access.ts';
-import { newId, nowIso } from '../src/server/util.ts';
+import { newId } from '../src/server/util.ts';
 import type { PairStatus } from '../src/shared/matching.ts';
 import type { ProgrammeTemplateKey } from '../src/shared/programme.ts';
-import { buildPerson } from './factories.ts';
+import { buildPerson, nowIso } from './factories.ts';
 import { admit, createProgramme } from './matching-support.ts';
 
 /**

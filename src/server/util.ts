@@ -1,11 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 export const newId = (): string => randomUUID();
-/**
- * The system clock's time, for test fixtures only: the server reads the time from `deps.clock`
- * (src/server/clock.ts), so that one clock dates everything.
- */
-export const nowIso = (): string => new Date().toISOString();
 
 /** A secret for a cookie or a mailed link, and the digest that is all the database keeps of it. */
 export function newSecretToken(): { token: string; digest: string } {

@@ -1,5 +1,6 @@
-import { digestToken, newId, newSecretToken, nowIso } from '../../../src/server/util.ts';
+import { digestToken, newId, newSecretToken } from '../../../src/server/util.ts';
 import { todayInSweden } from '../../../src/shared/calendar.ts';
+import { nowIso } from '../../factories.ts';
 import { type Context, everyone, pairRoute, type Row, signedIn } from '../matrix-support.ts';
 
 /** The authorization matrix's rows for the pair's year: meetings. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCast, buildOrganisation, buildPerson } from '../../../../test/factories.ts';
+import { buildCast, buildOrganisation, buildPerson, nowIso } from '../../../../test/factories.ts';
 import {
   adeptBasics,
   adeptNeeds,
@@ -12,7 +12,7 @@ import {
 } from '../../../../test/matching-support.ts';
 import { dialects, startTestServer, TestClient, type TestServer } from '../../../../test/support.ts';
 import { defaultMatchingWeights, matchingCriteria } from '../../../shared/programme.ts';
-import { newId, nowIso } from '../../util.ts';
+import { newId } from '../../util.ts';
 import {
   checkStoredRun,
   criteria,
