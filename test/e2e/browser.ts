@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { createDatabase, type Db } from '../../src/server/db/connection.ts';
@@ -83,4 +83,34 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await form.getByLabel('Lösenord', { exact: true }).fill(password);
   await form.getByRole('button', { name: 'Logga in' }).click();
   await expect.poll(() => new URL(page.url()).pathname).not.toMatch(/^\/signin/);
+}
+
+/** A fresh context in Swedish at `width` px, signed in as a demo account (each as its own browser). */
+export async function signedInPage(
+  browser: Browser,
+  server: E2eServer,
+  email: string,
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, server.baseUrl, email, server.demo.password);
+  return { context, page };
+}
+
+/** Where to keep screenshots, when set (e.g. E2E_SCREENSHOTS=/tmp). */
+const shots = process.env.E2E_SCREENSHOTS;
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+/** axe-core (no serious or critical violation) and a screenshot, at 1280 px and at 390 px. */
+export async function checkAtBothWidths(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectNoSeriousA11yViolations(page, name);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-390`);
+  await expectNoSeriousA11yViolations(page, `${name} at 390 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -1,15 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkAtBothWidths,
   type E2eServer,
   expectNoSeriousA11yViolations,
   launchChromium,
-  signIn,
+  screenshot,
+  signedInPage,
   startE2eServer,
 } from './browser.ts';
 
-/** Where to keep screenshots, when set (e.g. E2E_SCREENSHOTS=/tmp). */
-const shots = process.env.E2E_SCREENSHOTS;
 const programmeName = 'Mentorprogram för chefer 2026';
 /** Ylva's reason in the demo: for the coordinator only, never for Bengt. */
 const ylvasReason = 'Vi får inte till mötena och jag behöver någon med mer erfarenhet av socialtjänst.';
@@ -34,24 +34,12 @@ describe('change of mentor in Chromium: the request, the pair ended as re-matche
 
   async function as(email: string, width = 1280) {
     await context?.close();
-    context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
-    page = await context.newPage();
-    await signIn(page, server.baseUrl, email, server.demo.password);
+    ({ context, page } = await signedInPage(browser, server, email, width));
   }
 
-  async function screenshot(name: string) {
-    if (shots) await page.screenshot({ path: `${shots}/change-of-mentor-${name}.png`, fullPage: true });
-  }
+  const shot = (name: string) => screenshot(page, `change-of-mentor-${name}`);
 
-  /** axe-core and a screenshot at 1280 px and at 390 px. */
-  async function checkPage(name: string) {
-    await screenshot(name);
-    await expectNoSeriousA11yViolations(page, name);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(`${name}-390`);
-    await expectNoSeriousA11yViolations(page, `${name} at 390 px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const checkPage = (name: string) => checkAtBothWidths(page, `change-of-mentor-${name}`);
 
   const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
   const main = () => page.getByRole('main');
@@ -114,7 +102,7 @@ describe('change of mentor in Chromium: the request, the pair ended as re-matche
     await expect
       .poll(() => request.getByLabel('Skäl till beslutet').getAttribute('aria-invalid'))
       .toBe('true');
-    await screenshot('decision-errors');
+    await shot('decision-errors');
     await expectNoSeriousA11yViolations(page, 'the decision with its errors');
 
     await request.getByRole('radio', { name: 'Avsluta paret för ett byte av mentor' }).check();
@@ -124,7 +112,7 @@ describe('change of mentor in Chromium: the request, the pair ended as re-matche
     await expect.poll(() => dialog.count()).toBe(1);
     await expect.poll(() => dialog.getByText(/Adepten kommer tillbaka till matchningen/).count()).toBe(1);
     await expect.poll(() => dialog.getByText(decisionReason, { exact: false }).count()).toBe(1);
-    await screenshot('decision-confirm');
+    await shot('decision-confirm');
     await expectNoSeriousA11yViolations(page, 'the confirmation of the decision');
     await dialog.getByRole('button', { name: 'Ja, besluta' }).click();
 
@@ -166,7 +154,7 @@ describe('change of mentor in Chromium: the request, the pair ended as re-matche
     const notPossible = candidates.getByRole('listitem').filter({ hasText: 'Bengt Nyström' });
     await expect.poll(() => notPossible.textContent()).toContain('spärrat eller avböjt tidigare');
     await expect.poll(() => candidates.getByRole('button', { name: 'Välj Bengt Nyström' }).count()).toBe(0);
-    await screenshot('candidates-all');
+    await shot('candidates-all');
 
     const first = choose.first();
     newMentor = ((await first.textContent()) ?? '').replace(/^Välj /, '').trim();
@@ -181,7 +169,7 @@ describe('change of mentor in Chromium: the request, the pair ended as re-matche
     await expect
       .poll(() => page.getByText(`Paret Ylva Strand – ${newMentor} är publicerat`, { exact: false }).count())
       .toBeGreaterThan(0);
-    await screenshot('published');
+    await shot('published');
 
     const pairs = await ylvasPairs();
     expect(pairs.map((p) => p.status)).toEqual(['rematched', 'introduced']);

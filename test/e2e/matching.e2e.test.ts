@@ -1,10 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eServer, expectNoA11yViolations, launchChromium, signIn, startE2eServer } from './browser.ts';
+import {
+  type E2eServer,
+  expectNoA11yViolations,
+  launchChromium,
+  screenshot,
+  signedInPage,
+  startE2eServer,
+} from './browser.ts';
 
 const cohortName = 'Mentorsprogram 2026/27';
-/** Where to keep screenshots, when set (e.g. E2E_SCREENSHOTS=/tmp). */
-const shots = process.env.E2E_SCREENSHOTS;
 
 describe('the matching board in Chromium: run, explain, lock, re-run, publish, decline, re-match', () => {
   let server: E2eServer;
@@ -24,18 +29,14 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
 
   async function as(email: string, width = 1280) {
     await context?.close();
-    context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
-    page = await context.newPage();
-    await signIn(page, server.baseUrl, email, server.demo.password);
+    ({ context, page } = await signedInPage(browser, server, email, width));
   }
 
-  async function screenshot(name: string) {
-    if (shots) await page.screenshot({ path: `${shots}/matching-${name}.png`, fullPage: true });
-  }
+  const shot = (name: string) => screenshot(page, `matching-${name}`);
 
   async function atWidth(width: number, name: string) {
     await page.setViewportSize({ width, height: 844 });
-    await screenshot(name);
+    await shot(name);
     await expectNoA11yViolations(page, name);
     await page.setViewportSize({ width: 1280, height: 900 });
   }
@@ -67,7 +68,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
     await as('hr.knivsta@demo.bollplank.se');
     await openBoard();
     await expect.poll(() => page.getByText('Ingen matchning har körts för omgången än.').count()).toBe(1);
-    await screenshot('board-before');
+    await shot('board-before');
     await expectNoA11yViolations(page, 'the board before a run');
 
     await page.getByRole('button', { name: 'Kör matchning' }).click();
@@ -85,7 +86,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
       .poll(() => first.getByRole('table', { name: `Varför ${adept} och ${mentor}?` }).isVisible())
       .toBe(true);
     await expect.poll(() => first.getByText('Utvecklingsområden mot mentorns kompetenser').count()).toBe(1);
-    await screenshot('board-run');
+    await shot('board-run');
     await expectNoA11yViolations(page, 'the board with proposals and an explanation');
     await atWidth(390, 'board-run-390');
 
@@ -96,7 +97,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
     await expect
       .poll(() => page.getByRole('heading', { name: `Lås paret ${adept} – ${mentor}` }).count())
       .toBe(1);
-    await screenshot('lock-panel');
+    await shot('lock-panel');
     await expectNoA11yViolations(page, 'the lock panel');
     await page
       .getByLabel('Varför låser du paret? (valfritt)')
@@ -110,7 +111,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
       .toBe(1);
 
     // Forbidding needs a reason: the error is summarised on top and shown at the field.
-    await screenshot('locked');
+    await shot('locked');
     const second = rows().nth(1);
     const secondAdept = (await second.locator('td').first().locator('.match-name').textContent())!;
     const secondMentor = (await second.locator('td').nth(1).locator('.match-name').textContent())!;
@@ -119,7 +120,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
       .click();
     await page.getByRole('button', { name: 'Spärra paret' }).click();
     await expectFieldError('Varför ska paret inte föreslås?');
-    await screenshot('forbid-refused');
+    await shot('forbid-refused');
     await expectNoA11yViolations(page, 'the forbid panel with its error');
     await page.getByRole('button', { name: 'Avbryt' }).click();
 
@@ -149,7 +150,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
     const choice = (await breaking.count()) > 0 ? breaking.first() : group.getByRole('radio').first();
     await choice.check();
     await expect.poll(() => page.getByText(/Paret får .* av 100 poäng\./).count()).toBe(1);
-    await screenshot('swap-preview');
+    await shot('swap-preview');
     await expectNoA11yViolations(page, 'the swap panel with its preview');
     await page.getByRole('button', { name: 'Avbryt' }).click();
 
@@ -157,14 +158,14 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
     await expect
       .poll(() => page.getByRole('heading', { name: 'Kontrollera innan du publicerar' }).count())
       .toBe(1);
-    await screenshot('publish-check');
+    await shot('publish-check');
     await expectNoA11yViolations(page, 'the check before publishing');
     await page.getByRole('button', { name: 'Publicera och skicka mejlen' }).click();
     await expect
       .poll(() => page.getByText(/par är introducerade och .* mejl har skickats/).count())
       .toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('table', { name: /^Publicerade par/ }).count()).toBe(1);
-    await screenshot('published');
+    await shot('published');
     const mails = await server.db
       .selectFrom('outbox')
       .select('to_email')
@@ -190,7 +191,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
     await expect
       .poll(() => page.getByText(`Ta kontakt med ${pair.mentorName}`, { exact: false }).count())
       .toBe(1);
-    await screenshot('my-mentor');
+    await shot('my-mentor');
     await expectNoA11yViolations(page, 'my mentor');
     await atWidth(390, 'my-mentor-390');
 
@@ -202,7 +203,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
     await page.getByLabel('Varför tackar du nej?').fill(reason);
     await page.getByRole('button', { name: 'Tacka nej', exact: true }).click();
     await expect.poll(() => page.getByText(/Du har tackat nej/).count()).toBe(1);
-    await screenshot('declined');
+    await shot('declined');
 
     await as('hr.knivsta@demo.bollplank.se');
     await openBoard();
@@ -212,7 +213,7 @@ describe('the matching board in Chromium: run, explain, lock, re-run, publish, d
     await expect
       .poll(() => page.getByRole('heading', { name: `Nytt förslag för ${pair.adeptName}` }).count())
       .toBe(1);
-    await screenshot('rematch');
+    await shot('rematch');
     await expectNoA11yViolations(page, 'the re-match proposal');
     const publishOne = page.getByRole('button', { name: 'Publicera paret' });
     expect(await publishOne.count()).toBe(1);

@@ -1,15 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkAtBothWidths,
   type E2eServer,
   expectNoSeriousA11yViolations,
   launchChromium,
-  signIn,
+  screenshot,
+  signedInPage,
   startE2eServer,
 } from './browser.ts';
 
-/** Where to keep screenshots, when set (e.g. E2E_SCREENSHOTS=/tmp). */
-const shots = process.env.E2E_SCREENSHOTS;
 const programmeName = 'Mentorprogram för chefer 2026';
 
 // What the adept writes: none of it may reach the coordinator's pages.
@@ -50,24 +50,12 @@ describe("the pair's year in Chromium: goal, meeting notes, check-in, signing, a
 
   async function as(email: string, width = 1280) {
     await context?.close();
-    context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
-    page = await context.newPage();
-    await signIn(page, server.baseUrl, email, server.demo.password);
+    ({ context, page } = await signedInPage(browser, server, email, width));
   }
 
-  async function screenshot(name: string) {
-    if (shots) await page.screenshot({ path: `${shots}/pair-year-${name}.png`, fullPage: true });
-  }
+  const shot = (name: string) => screenshot(page, `pair-year-${name}`);
 
-  /** axe-core and a screenshot at 1280 px and at 390 px. */
-  async function checkPage(name: string) {
-    await screenshot(name);
-    await expectNoSeriousA11yViolations(page, name);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(`${name}-390`);
-    await expectNoSeriousA11yViolations(page, `${name} at 390 px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const checkPage = (name: string) => checkAtBothWidths(page, `pair-year-${name}`);
 
   const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
   const main = () => page.getByRole('main');
@@ -127,7 +115,7 @@ describe("the pair's year in Chromium: goal, meeting notes, check-in, signing, a
     await expect.poll(() => checkin.getByText('Tack! Ditt svar är sparat.').count()).toBe(1);
     await expect.poll(() => checkin.getByText('Omar Haddad (adepten): 4 av 5').count()).toBe(1);
     await expect.poll(() => checkin.getByText('Lena Sjö (mentorn): 4 av 5').count()).toBe(1);
-    await screenshot('checkin-answered');
+    await shot('checkin-answered');
     await expectNoSeriousA11yViolations(page, 'the answered check-in');
     // Both have answered: the plan's check-in step is done by itself (the checklist does not follow
     // the check-in on the same page; it does once the page is loaded again).
@@ -152,7 +140,7 @@ describe("the pair's year in Chromium: goal, meeting notes, check-in, signing, a
     await main().getByRole('button', { name: 'Fortsätt' }).click();
     await expectFieldError('Kort namn på målet');
     await expect.poll(() => page.getByLabel(/^Specifikt/).getAttribute('aria-invalid')).toBe('true');
-    await screenshot('goal-step-error');
+    await shot('goal-step-error');
     await expectNoSeriousA11yViolations(page, 'the goal form with its errors');
 
     await page.getByLabel('Kort namn på målet').fill(goal.title);
@@ -171,7 +159,7 @@ describe("the pair's year in Chromium: goal, meeting notes, check-in, signing, a
     await page.getByLabel(/^Tidsatt/).fill(goal.timeBound);
     const who = page.getByRole('group', { name: /Vem ska se det här/ });
     await expect.poll(() => who.getByRole('radio', { name: /^Vi båda/ }).isChecked()).toBe(true);
-    await screenshot('goal-last-step');
+    await shot('goal-last-step');
     await expectNoSeriousA11yViolations(page, 'the last step of the goal');
     await main().getByRole('button', { name: 'Spara', exact: true }).click();
     await expect.poll(() => page.getByRole('status').getByText('Sparat.').count()).toBe(1);
@@ -192,7 +180,7 @@ describe("the pair's year in Chromium: goal, meeting notes, check-in, signing, a
     await page.getByLabel(/^Vad har hänt sedan sist/).fill(log.sinceLastTime);
     await page.getByLabel(/^Dialogen/).fill(log.dialogue);
     await page.getByLabel(/^Vad ska hända till nästa gång/).fill(log.beforeNextTime);
-    await screenshot('log-form');
+    await shot('log-form');
     await expectNoSeriousA11yViolations(page, 'the meeting notes form');
     await main().getByRole('button', { name: 'Spara', exact: true }).click();
     await expect.poll(() => page.getByRole('status').getByText('Sparat.').count()).toBe(1);

@@ -1,11 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMatchingWeights } from '../../src/shared/programme.ts';
-import { type E2eServer, expectNoA11yViolations, launchChromium, signIn, startE2eServer } from './browser.ts';
+import {
+  type E2eServer,
+  expectNoA11yViolations,
+  launchChromium,
+  screenshot,
+  signedInPage,
+  startE2eServer,
+} from './browser.ts';
 
 const programmeName = 'Mentorprogram för chefer 2026';
 const cohortName = 'Mentorsprogram 2026/27';
-const shots = process.env.E2E_SCREENSHOTS;
 
 /** Every list item's internal key in a programme's settings that could not pass for a word. */
 function internalKeys(settings: unknown): string[] {
@@ -34,9 +40,7 @@ describe('the programme page and the programme editor in Chromium', () => {
 
   async function freshPage(email: string, width = 1280) {
     await context?.close();
-    context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
-    page = await context.newPage();
-    await signIn(page, server.baseUrl, email, server.demo.password);
+    ({ context, page } = await signedInPage(browser, server, email, width));
   }
 
   async function programmeId(name: string): Promise<string> {
@@ -48,9 +52,7 @@ describe('the programme page and the programme editor in Chromium', () => {
     return row.id;
   }
 
-  async function screenshot(name: string) {
-    if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  }
+  const shot = (name: string) => screenshot(page, name);
 
   it('shows a participant a readable programme, with no form and no internal keys', async () => {
     await freshPage('adept.tibor@demo.bollplank.se');
@@ -91,14 +93,14 @@ describe('the programme page and the programme editor in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Ansök som adept' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Redigera programmet' }).count()).toBe(0);
     await expectNoA11yViolations(page, 'programme page');
-    await screenshot('programme-participant');
+    await shot('programme-participant');
 
     await page.setViewportSize({ width: 390, height: 844 });
     await expect
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
       .toBeLessThanOrEqual(390);
     await expectNoA11yViolations(page, 'programme page at 390 px');
-    await screenshot('programme-participant-390');
+    await shot('programme-participant-390');
   });
 
   it('says when applying opens instead of offering to apply outside the period', async () => {
@@ -158,7 +160,7 @@ describe('the programme page and the programme editor in Chromium', () => {
     expect(await page.getByLabel('Intern nyckel').count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toContain('leading-leaders');
     await expectNoA11yViolations(page, 'programme editor');
-    await screenshot('editor-general');
+    await shot('editor-general');
 
     // Jump to a section through the section menu: its heading takes focus.
     const menu = page.getByRole('navigation', { name: 'Avsnitt' });
@@ -213,7 +215,7 @@ describe('the programme page and the programme editor in Chromium', () => {
     const bar = (await page.locator('.sticky-actions').boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(bar.y);
-    await screenshot('editor-refused');
+    await shot('editor-refused');
 
     // Corrected, with a new development area whose key is made from its label.
     await field.fill('8');
@@ -310,6 +312,6 @@ describe('the programme page and the programme editor in Chromium', () => {
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
       .toBeLessThanOrEqual(390);
     await expectNoA11yViolations(page, 'programme editor at 390 px');
-    await screenshot('editor-390');
+    await shot('editor-390');
   });
 });
