@@ -72,42 +72,22 @@ function StatusSection({ pair, lifecycle }: { pair: PairSummary; lifecycle: Pair
         }),
       ),
     },
-    ...(contract
-      ? [
-          {
-            key: 'contract',
-            label: t('pair.lifecycle.checks.contract'),
-            done: bothSigned(lifecycle.contract.signatures),
-            detail: lifecycle.contract.signatures
-              .filter((s) => s.current)
-              .map((s) =>
-                t('pair.lifecycle.signedBy', {
-                  name: s.name,
-                  role: t(`pair.lifecycle.roles.${s.role}`),
-                  date: formatDate(s.signedAt, locale),
-                }),
-              ),
-          },
-        ]
-      : []),
-    ...(confidentiality
-      ? [
-          {
-            key: 'confidentiality',
-            label: t('pair.lifecycle.checks.confidentiality'),
-            done: bothSigned(lifecycle.confidentiality.signatures),
-            detail: lifecycle.confidentiality.signatures
-              .filter((s) => s.current)
-              .map((s) =>
-                t('pair.lifecycle.signedBy', {
-                  name: s.name,
-                  role: t(`pair.lifecycle.roles.${s.role}`),
-                  date: formatDate(s.signedAt, locale),
-                }),
-              ),
-          },
-        ]
-      : []),
+    ...(['contract', 'confidentiality'] as const)
+      .filter((kind) => lifecycle[kind].required)
+      .map((kind) => ({
+        key: kind,
+        label: t(`pair.lifecycle.checks.${kind}`),
+        done: bothSigned(lifecycle[kind].signatures),
+        detail: lifecycle[kind].signatures
+          .filter((s) => s.current)
+          .map((s) =>
+            t('pair.lifecycle.signedBy', {
+              name: s.name,
+              role: t(`pair.lifecycle.roles.${s.role}`),
+              date: formatDate(s.signedAt, locale),
+            }),
+          ),
+      })),
   ];
   return (
     <section aria-labelledby="pair-lifecycle-title" className="pair-lifecycle">
