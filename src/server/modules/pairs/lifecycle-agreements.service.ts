@@ -1,17 +1,18 @@
-import type { Confidentiality, Contract, PairLifecycle, PartyRole } from '../../../shared/pair-lifecycle.ts';
+import type { Confidentiality, Contract, PairLifecycle } from '../../../shared/pair-lifecycle.ts';
 import type { Actor } from '../../authz/actor.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../util.ts';
 import * as repo from './lifecycle.repository.ts';
-import { activateIfReady, type Ctx, lifecycleView, nowOf } from './lifecycle.service.ts';
+import { activateIfReady, type Ctx, lifecycleView, nowOf, presentSignatures } from './lifecycle.service.ts';
 import {
   type Answers,
   confidentialityVersion,
   contractVersion,
   normaliseAnswers as normalise,
 } from './lifecycle-texts.ts';
+import * as pairRepo from './pair.repository.ts';
 import {
   auditContent,
   openForPair,
@@ -63,12 +64,7 @@ async function readAnswers(
 async function presentContract(deps: Deps, db: Queryable, ctx: PairContext): Promise<Contract> {
   const row = await repo.findAgreement(db, ctx.pair.id, 'contract');
   // The data key may have been made after the pair was loaded (the first save): read it fresh.
-  const key = await db
-    .selectFrom('pairs')
-    .select('data_key')
-    .where('id', '=', ctx.pair.id)
-    .executeTakeFirst();
-  ctx.pair.data_key = key?.data_key ?? null;
+  ctx.pair.data_key = (await pairRepo.dataKeyRow(db, ctx.pair.id))?.data_key ?? null;
   const answers = normalise(ctx.settings, await readAnswers(deps, row, ctx));
   const version = row?.text_version ?? contractVersion(ctx.settings, answers);
   const signatures = await repo.signaturesOf(db, ctx.pair.id);
@@ -86,14 +82,7 @@ async function presentContract(deps: Deps, db: Queryable, ctx: PairContext): Pro
     textVersion: version,
     updatedAt: row?.updated_at ?? null,
     updatedBy: names,
-    signatures: signatures
-      .filter((s) => s.kind === 'contract')
-      .map((s) => ({
-        role: s.role as PartyRole,
-        name: s.signed_name,
-        signedAt: s.signed_at,
-        current: s.text_version === version,
-      })),
+    signatures: presentSignatures(signatures, 'contract', version),
     canEdit: isRunning(ctx.status),
   };
 }
@@ -158,14 +147,7 @@ export async function getConfidentiality(
   return {
     text: ctx.settings.documents.confidentialityText,
     textVersion: version,
-    signatures: signatures
-      .filter((s) => s.kind === 'confidentiality')
-      .map((s) => ({
-        role: s.role as PartyRole,
-        name: s.signed_name,
-        signedAt: s.signed_at,
-        current: s.text_version === version,
-      })),
+    signatures: presentSignatures(signatures, 'confidentiality', version),
   };
 }
 

@@ -329,7 +329,12 @@ export async function recordClosing(deps: Deps, actor: Actor | null, pairId: str
 
 // --- The view ---------------------------------------------------------------------------------------------------------
 
-function presentSignatures(rows: repo.SignatureRow[], kind: string, version: string | null): Signature[] {
+/** A kind's signatures; each is current when it is of `version` (any version, when null). */
+export function presentSignatures(
+  rows: repo.SignatureRow[],
+  kind: string,
+  version: string | null,
+): Signature[] {
   return rows
     .filter((s) => s.kind === kind)
     .map((s) => ({
