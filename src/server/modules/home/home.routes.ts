@@ -1,6 +1,5 @@
 import { homeTasksSchema, siteInfoSchema } from '../../../shared/home.ts';
 import { type App, type Deps, typed } from '../../deps.ts';
-import { homePairTasks } from '../pairs/plan.service.ts';
 import * as service from './home.service.ts';
 
 /** What waits for the signed-in person, and who runs this installation. */
@@ -18,11 +17,7 @@ export async function homeRoutes(app: App, deps: Deps) {
         response: { 200: homeTasksSchema },
       },
     },
-    async (request) => {
-      const tasks = await service.tasksFor(deps, request.actor);
-      // The pair's year: one's own pairs and their next step, and the pairs one runs.
-      return { ...tasks, ...(await homePairTasks(deps, request.actor!)) };
-    },
+    async (request) => service.tasksFor(deps, request.actor),
   );
 
   r.get(

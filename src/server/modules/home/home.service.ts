@@ -13,6 +13,7 @@ import type { Actor } from '../../authz/actor.ts';
 import { type ApprovalSubject, authorize, can, visibleOrganisationIds } from '../../authz/policy.ts';
 import type { Deps } from '../../deps.ts';
 import * as matchingRepo from '../matching/matching.repository.ts';
+import { homePairTasks } from '../pairs/plan.service.ts';
 import * as repo from './home.repository.ts';
 
 const unique = <T>(values: T[]) => [...new Set(values)];
@@ -23,14 +24,11 @@ const reviewStatuses = ['pending_review', 'completion_requested', 'awaiting_appr
 
 /**
  * What waits for the signed-in person, in every network they belong to: per programme what they
- * review and approve, their own applications and what each waits for, and where they can apply.
- * Each part is limited by the same predicates as the list it leads to, so nobody is told of an
+ * review and approve, their own applications and what each waits for, where they can apply, and
+ * their pairs and the pairs they run (read once, for the applications and the pair tasks). Each part is limited by the same predicates as the list it leads to, so nobody is told of an
  * application they may not open.
  */
-export async function tasksFor(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  actor: Actor | null,
-): Promise<Omit<HomeTasks, 'myPairs' | 'pairFollowUp'>> {
+export async function tasksFor(deps: Deps, actor: Actor | null): Promise<HomeTasks> {
   const { db } = deps;
   // Only ever about oneself: being signed in is the whole rule.
   authorize(actor, 'read', { type: 'person', personId: actor?.personId ?? '', roles: actor?.roles ?? [] });
@@ -163,6 +161,8 @@ export async function tasksFor(
       presentOwn(row, pairingIn(pairsAs(pairs, me.personId), row.programme_id, row.role)),
     ),
     openProgrammes: presentOpen(open, todayInSweden(deps.clock.now())),
+    // The pair's year: one's own pairs and their next step, and the pairs one runs.
+    ...(await homePairTasks(deps, me, pairs)),
   };
 }
 

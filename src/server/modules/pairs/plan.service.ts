@@ -539,11 +539,10 @@ const statusOrder: Record<string, number> = { overdue: 0, due_soon: 1, open: 2, 
 export async function homePairTasks(
   deps: Deps,
   actor: Actor,
+  ownPairs: { id: string; status: string }[],
 ): Promise<{ myPairs: MyPairTask[]; pairFollowUp: PairFollowUpTask[] }> {
   const today = todayOf(deps);
-  const own = (await matchingRepo.pairsOfPerson(deps.db, actor.personId)).filter((p) =>
-    isCurrent(p.status as PairStatus),
-  );
+  const own = ownPairs.filter((p) => isCurrent(p.status as PairStatus));
   const mine = await loadPairs(
     deps.db,
     own.map((row) => row.id),
